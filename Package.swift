@@ -1,0 +1,41 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependencies point one way: faqexport → FAQExport → FAQEmitters, FAQReaders → FAQModel.
+// The emitters never see a reader or a C module: the compiler enforces it.
+let package = Package(
+    name: "faqexport",
+    products: [
+        .library(name: "FAQExport", targets: ["FAQExport", "FAQModel", "FAQReaders", "FAQEmitters"]),
+        .executable(name: "faqexport", targets: ["faqexport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM", pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+        .systemLibrary(
+            name: "CLibXML2", pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]),
+        .target(name: "FAQModel"),
+        .target(
+            name: "FAQReaders",
+            dependencies: ["FAQModel", "CCmarkGFM", "CLibXML2", .product(name: "Yams", package: "Yams")]),
+        .target(
+            name: "FAQEmitters",
+            dependencies: ["FAQModel", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "FAQExport", dependencies: ["FAQModel", "FAQReaders", "FAQEmitters"]),
+        .executableTarget(
+            name: "faqexport",
+            dependencies: ["FAQExport", "FAQModel", "FAQReaders", "FAQEmitters", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .testTarget(
+            name: "FAQReadersTests", dependencies: ["FAQReaders", "FAQModel"]),
+        .testTarget(
+            name: "FAQEmittersTests", dependencies: ["FAQEmitters", "FAQModel"]),
+        .testTarget(name: "faqexportTests", dependencies: ["FAQExport", "FAQModel"]),
+    ]
+)

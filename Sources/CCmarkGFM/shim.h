@@ -1,0 +1,4 @@
+// The top-level headers: /usr/include/cmark-gfm/ holds internal headers only.
+#include <cmark-gfm.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm-core-extensions.h>

@@ -1,0 +1,120 @@
+import FAQEmitters
+import FAQModel
+import FAQReaders
+import Foundation
+
+/// The whole pipeline as a library call: read every input once (concurrently), then run
+/// every requested emitter on the same values (concurrently), all in memory. Writing is
+/// the caller's choice, so nothing is written unless everything succeeded.
+public struct Exporter: Sendable {
+    public struct Input: Sendable {
+        /// A path, or `-` for standard input (then `bytes` holds what was read).
+        public var path: String
+        public var bytes: [UInt8]?
+        public init(path: String, bytes: [UInt8]? = nil) {
+            self.path = path
+            self.bytes = bytes
+        }
+    }
+
+    public struct Output: Sendable {
+        public var name: String
+        public var format: OutputFormat
+        public var bytes: [UInt8]
+        public var fileName: String { "\(name).\(format.fileExtension)" }
+    }
+
+    public var readerOptions: ReaderOptions
+    public var emitOptions: EmitOptions
+    public var lossy: Bool
+    public var maxInputSize: Int
+
+    public init(readerOptions: ReaderOptions = ReaderOptions(), emitOptions: EmitOptions = EmitOptions(), lossy: Bool = false, maxInputSize: Int = 256 << 20) {
+        self.readerOptions = readerOptions
+        self.emitOptions = emitOptions
+        self.lossy = lossy
+        self.maxInputSize = maxInputSize
+    }
+
+    /// Reads the inputs; the first error stops the run (after all were tried, so every
+    /// broken input is reported), warnings are collected.
+    public func read(_ inputs: [Input]) -> (documents: [FAQDocument], diagnostics: [Diagnostic], failed: Bool) {
+        let results = ConcurrentMap.map(inputs) { input -> Swift.Result<FAQReader.Result, ReadError> in
+            do {
+                var options = readerOptions
+                if options.baseURL == nil, input.path != "-" { options.baseURL = FAQReader.jekyllBaseURL(near: input.path) }
+                let bytes = try input.bytes ?? InputFile.bytes(input.path, maxSize: maxInputSize)
+                if bytes.count > maxInputSize {
+                    throw ReadError("input is larger than the limit of \(maxInputSize) bytes (see --max-input-size)", at: SourceLocation(file: input.path, line: 1))
+                }
+                return .success(try FAQReader.read(bytes: bytes, path: input.path, syntax: .init(path: input.path), options: options, lossy: lossy))
+            } catch let error as ReadError {
+                return .failure(error)
+            } catch {
+                return .failure(ReadError("\(error)", at: SourceLocation(file: input.path, line: 1)))
+            }
+        }
+        var documents: [FAQDocument] = []
+        var diagnostics: [Diagnostic] = []
+        var failed = false
+        for result in results {
+            switch result {
+            case .success(let read):
+                documents.append(read.document)
+                diagnostics += read.diagnostics
+            case .failure(let error):
+                diagnostics.append(error.diagnostic)
+                failed = true
+            }
+        }
+        return (documents, diagnostics, failed)
+    }
+
+    /// Every format for every document; a book format binds several documents into one output.
+    public func emit(_ documents: [FAQDocument], formats: [OutputFormat]) throws -> (outputs: [Output], diagnostics: [Diagnostic]) {
+        struct Job: Sendable { var format: OutputFormat; var documents: [FAQDocument] }
+        var jobs: [Job] = []
+        for format in formats {
+            if documents.count > 1, format.emitter is any BookEmitter {
+                jobs.append(Job(format: format, documents: documents))
+            } else {
+                jobs += documents.map { Job(format: format, documents: [$0]) }
+            }
+        }
+        let options = emitOptions
+        let results = ConcurrentMap.map(jobs) { job -> Swift.Result<(Output, [Diagnostic]), Error> in
+            Swift.Result {
+                let emitter = job.format.emitter
+                let result: EmitResult
+                if job.documents.count > 1, let book = emitter as? any BookEmitter {
+                    result = try book.emit(book: job.documents, options: options)
+                } else {
+                    result = try emitter.emit(job.documents[0], options: options)
+                }
+                let output = Output(name: OutputName.of(job.documents[0]), format: job.format, bytes: try result.output.serialized())
+                return (output, result.diagnostics)
+            }
+        }
+        var outputs: [Output] = []
+        var diagnostics: [Diagnostic] = []
+        for result in results {
+            let (output, found) = try result.get()
+            outputs.append(output)
+            diagnostics += found
+        }
+        return (outputs, diagnostics)
+    }
+}
+
+/// `map` on all cores, results in input order.
+enum ConcurrentMap {
+    static func map<T: Sendable, R: Sendable>(_ items: [T], _ transform: @Sendable (T) -> R) -> [R] {
+        if items.count < 2 { return items.map(transform) }
+        let results = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        nonisolated(unsafe) let slots = results
+        DispatchQueue.concurrentPerform(iterations: items.count) { i in slots[i] = transform(items[i]) }
+        return results.map { $0! }
+    }
+}

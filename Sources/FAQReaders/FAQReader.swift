@@ -1,0 +1,96 @@
+import FAQModel
+import Foundation
+import Yams
+
+/// The readers' front door: bytes or a file in, one `FAQDocument` and its diagnostics out.
+/// Markdown goes through cmark-gfm; HTML, and Markdown that carries raw HTML, through libxml2.
+public enum FAQReader {
+    public struct Result: Sendable {
+        public var document: FAQDocument
+        public var diagnostics: [Diagnostic]
+    }
+
+    public enum Syntax: Sendable {
+        case markdown, html
+        /// `.html`/`.htm`/`.xhtml` are HTML; everything else is Markdown.
+        public init(path: String) {
+            let lower = path.lowercased()
+            self = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") ? .html : .markdown
+        }
+    }
+
+    /// Reads a file, looking for a Jekyll `_config.yml` beside or above it for Liquid links.
+    public static func read(contentsOf path: String, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
+        let bytes = try InputFile.bytes(path, maxSize: Int.max)
+        var options = options
+        if options.baseURL == nil { options.baseURL = JekyllConfig.baseURL(near: path) }
+        return try read(bytes: bytes, path: path, syntax: Syntax(path: path), options: options, lossy: lossy)
+    }
+
+    /// `url` + `baseurl` of the nearest Jekyll `_config.yml` beside or above `path`.
+    public static func jekyllBaseURL(near path: String) -> String? { JekyllConfig.baseURL(near: path) }
+
+    public static func read(bytes: [UInt8], path: String, syntax: Syntax = .markdown, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
+        try read(text: InputText.decode(bytes, file: path, lossy: lossy), path: path, syntax: syntax, options: options)
+    }
+
+    public static func read(text: String, path: String, syntax: Syntax = .markdown, options: ReaderOptions = ReaderOptions()) throws -> Result {
+        let frontMatter = try FrontMatter.split(text, file: path)
+        var metadata = frontMatter.metadata()
+        var diagnostics: [Diagnostic] = []
+
+        var liquid = Liquid(baseURL: options.baseURL ?? "", permalinks: options.permalinks, file: path, lineOffset: frontMatter.bodyLineOffset)
+        let body = liquid.resolve(frontMatter.body)
+        diagnostics += liquid.diagnostics
+
+        let isHTML = syntax == .html || body.first(where: { !$0.isWhitespace }) == "<"
+        let flow: [FlowItem]
+        if isHTML {
+            flow = readHTML(String(body), file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: false, metadata: &metadata, diagnostics: &diagnostics)
+        } else {
+            flow = CmarkDocument.withDocument(body) { root, extensions in
+                var converter = MarkdownConverter(file: path, lineOffset: frontMatter.bodyLineOffset, maxNesting: options.maxNesting)
+                if converter.containsHTML(root) {
+                    // Raw HTML in Markdown: let cmark render the Markdown around it, then read
+                    // the whole as HTML, so a <details> opened in one block and closed in another works.
+                    let html = CmarkDocument.html(root, extensions: extensions)
+                    return readHTML(html, file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: true, metadata: &metadata, diagnostics: &diagnostics)
+                }
+                let items = converter.flow(root)
+                diagnostics += converter.diagnostics
+                return items
+            }
+        }
+
+        var questionLevel = options.questionLevel
+        if questionLevel == nil, let value = metadata.extra["question_level"] {
+            guard let level = Int(value), (1...6).contains(level) else {
+                throw ReadError("front matter 'question_level' must be a heading level from 1 to 6, not '\(value)'", at: SourceLocation(file: path, line: 2))
+            }
+            questionLevel = level
+        }
+        var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel)
+        let document = try structure.build(flow)
+        diagnostics += structure.diagnostics
+        diagnostics += AnchorCheck.diagnostics(document)
+        return Result(document: document, diagnostics: diagnostics)
+    }
+
+    private static func readHTML(
+        _ html: String, file: String, lineOffset: Int, options: ReaderOptions, sourcePos: Bool,
+        metadata: inout Metadata, diagnostics: inout [Diagnostic]
+    ) -> [FlowItem] {
+        LibXMLDocument.withDocument(html) { doc in
+            guard let doc else { return [] }
+            var converter = HTMLConverter(file: file, lineOffset: lineOffset, maxNesting: options.maxNesting, useSourcePos: sourcePos)
+            let head = converter.headMetadata(doc)
+            if metadata.title == nil { metadata.title = head.title.flatMap { $0.isEmpty ? nil : $0 } }
+            if metadata.description == nil { metadata.description = head.description }
+            if metadata.keywords.isEmpty { metadata.keywords = head.keywords }
+            if let lang = head.lang, !lang.isEmpty, metadata.lang == "en" { metadata.lang = lang }
+            let flow = converter.flow(doc)
+            diagnostics += converter.diagnostics
+            return flow
+        }
+    }
+}

@@ -1,0 +1,112 @@
+import FAQModel
+import Yams
+
+/// The `---` YAML block at the very top of a document, split off and read with Yams.
+struct FrontMatter {
+    /// The YAML mapping, key → node, in source order.
+    var fields: [(key: String, value: Node)] = []
+    /// The text after the front matter.
+    var body: Substring
+    /// Lines before the body (front matter and its fences), to add to body line numbers.
+    var bodyLineOffset: Int
+
+    /// Splits `text` into front matter and body; a document without `---` on its first line has none.
+    static func split(_ text: String, file: String) throws -> FrontMatter {
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") || text == "---" else {
+            return FrontMatter(body: text[...], bodyLineOffset: 0)
+        }
+        // Find the closing fence: a line that is exactly `---` or `...`.
+        var line = 1
+        var yamlStart = text.index(after: text.firstIndex(of: "\n") ?? text.endIndex)
+        if yamlStart > text.endIndex { yamlStart = text.endIndex }
+        var cursor = yamlStart
+        while cursor < text.endIndex {
+            line += 1
+            let lineEnd = text[cursor...].firstIndex(of: "\n") ?? text.endIndex
+            var content = text[cursor..<lineEnd]
+            if content.hasSuffix("\r") { content = content.dropLast() }
+            if content == "---" || content == "..." {
+                let yaml = String(text[yamlStart..<cursor])
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+                var result = FrontMatter(body: text[bodyStart...], bodyLineOffset: line)
+                result.fields = try parse(yaml, file: file)
+                return result
+            }
+            cursor = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        }
+        throw ReadError("front matter opened by '---' is never closed (expected a '---' line)", at: SourceLocation(file: file, line: 1))
+    }
+
+    private static func parse(_ yaml: String, file: String) throws -> [(key: String, value: Node)] {
+        let node: Node?
+        do {
+            node = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            throw readError(error, file: file)
+        }
+        guard let node else { return [] }
+        guard let mapping = node.mapping else {
+            throw ReadError("front matter is not a mapping of keys to values", at: SourceLocation(file: file, line: 2))
+        }
+        return mapping.map { (key: $0.key.string ?? (try? Yams.serialize(node: $0.key)) ?? "", value: $0.value) }
+    }
+
+    /// Yams marks count lines within the YAML text, which starts on line 2 of the file.
+    private static func readError(_ error: YamlError, file: String) -> ReadError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+            return ReadError("malformed YAML front matter: \(what)", at: SourceLocation(file: file, line: mark.line + 1, column: mark.column))
+        default:
+            return ReadError("malformed YAML front matter: \(error)", at: SourceLocation(file: file, line: 2))
+        }
+    }
+}
+
+extension FrontMatter {
+    /// Known keys go to their fields; every other key is kept as text in `extra`.
+    func metadata() -> Metadata {
+        var metadata = Metadata()
+        for (key, value) in fields {
+            switch key {
+            case "title": metadata.title = value.text
+            case "description": metadata.description = value.text
+            case "keywords": metadata.keywords = value.list
+            case "lang", "language": metadata.lang = value.text
+            case "date": metadata.date = value.text
+            case "permalink": metadata.permalink = value.text
+            case "author", "authors": metadata.authors = value.list
+            case "og_title": metadata.ogTitle = value.text
+            case "og_description": metadata.ogDescription = value.text
+            default: metadata.extra[key] = value.text
+            }
+        }
+        return metadata
+    }
+}
+
+extension Node {
+    /// A scalar as written; a sequence or mapping as compact YAML.
+    var text: String {
+        if let scalar = scalar { return scalar.string }
+        let yaml = (try? Yams.serialize(node: self)) ?? ""
+        return yaml.hasSuffix("\n") ? String(yaml.dropLast()) : yaml
+    }
+
+    /// A sequence of scalars, or a comma-separated scalar, as a list.
+    var list: [String] {
+        if let sequence = sequence { return sequence.map(\.text).filter { !$0.isEmpty } }
+        return text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+    }
+}
+
+extension StringProtocol {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!
+        return String(String.UnicodeScalarView(scalars[first...last]))
+    }
+}

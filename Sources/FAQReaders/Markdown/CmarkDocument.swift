@@ -1,0 +1,33 @@
+import CCmarkGFM
+import Glibc
+
+/// A cmark-gfm parse with the GFM extensions; the C tree is freed by `withDocument`
+/// on every path, thrown errors included.
+enum CmarkDocument {
+    static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
+
+    /// Parses `text` and lends the root to `body`; the tree never outlives the call.
+    static func withDocument<T>(_ text: Substring, options: Int32 = CMARK_OPT_DEFAULT, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) throws -> T) rethrows -> T {
+        cmark_gfm_core_extensions_ensure_registered()
+        let parser = cmark_parser_new(options)!
+        defer { cmark_parser_free(parser) }
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
+        }
+        var source = String(text)
+        source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        }
+        let root = cmark_parser_finish(parser)!
+        defer { cmark_node_free(root) }
+        return try body(root, cmark_parser_get_syntax_extensions(parser))
+    }
+
+    /// The subtree rendered as HTML, raw HTML kept and block elements carrying `data-sourcepos`,
+    /// for documents that mix Markdown and HTML (they go through the HTML reader).
+    static func html(_ root: OpaquePointer, extensions: UnsafeMutablePointer<cmark_llist>?) -> String {
+        guard let cString = cmark_render_html(root, CMARK_OPT_UNSAFE | CMARK_OPT_SOURCEPOS, extensions) else { return "" }
+        defer { free(cString) }
+        return String(cString: cString)
+    }
+}

@@ -1,0 +1,18 @@
+/// How to read: settings from the command line that override what a document says.
+public struct ReaderOptions: Sendable, Hashable {
+    /// The heading level of questions (`--question-level`); detected when nil.
+    public var questionLevel: Int?
+    /// Base URL for `{{ site.baseurl }}` and `{% link %}`; else a Jekyll `_config.yml` is looked for.
+    public var baseURL: String?
+    /// Permalinks of the other inputs, by path relative to the site root, for `{% link %}`.
+    public var permalinks: [String: String]
+    /// Containers nested deeper than this are flattened (with a warning), never recursed into.
+    public var maxNesting: Int
+
+    public init(questionLevel: Int? = nil, baseURL: String? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64) {
+        self.questionLevel = questionLevel
+        self.baseURL = baseURL
+        self.permalinks = permalinks
+        self.maxNesting = maxNesting
+    }
+}

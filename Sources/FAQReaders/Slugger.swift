@@ -1,0 +1,42 @@
+/// Stable ids from text: lowercase letters and digits joined by `-`; a repeat gets `-2`, `-3`…
+/// One slugger per document, so ids are unique across sections and entries. Linear time.
+struct Slugger {
+    private var used: Set<String> = []
+    private var nextSuffix: [String: Int] = [:]
+
+    mutating func slug(for text: String, fallback: String = "q") -> String {
+        var base = Self.slugify(text)
+        if base.isEmpty { base = fallback }
+        var candidate = base
+        if used.contains(candidate) {
+            var n = nextSuffix[base] ?? 2
+            repeat {
+                candidate = "\(base)-\(n)"
+                n += 1
+            } while used.contains(candidate)
+            nextSuffix[base] = n
+        }
+        used.insert(candidate)
+        return candidate
+    }
+
+    /// Letters and digits of any script are kept (lowercased); every other run becomes one `-`.
+    /// An id must start with a letter to be a valid XML name, so a leading digit gets `q-`.
+    static func slugify(_ text: String) -> String {
+        var out = ""
+        var pendingDash = false
+        for scalar in text.lowercased().unicodeScalars {
+            let p = scalar.properties
+            if p.isAlphabetic || p.numericType != nil && scalar.isASCII {
+                if pendingDash && !out.isEmpty { out.append("-") }
+                pendingDash = false
+                out.unicodeScalars.append(scalar)
+            } else if !p.isDiacritic && !(p.generalCategory == .nonspacingMark) {
+                pendingDash = true
+            }
+            if out.unicodeScalars.count >= 80 { break }
+        }
+        if let first = out.unicodeScalars.first, first.properties.numericType != nil { out = "q-" + out }
+        return out
+    }
+}

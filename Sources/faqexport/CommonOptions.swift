@@ -1,0 +1,72 @@
+import ArgumentParser
+import FAQEmitters
+import FAQExport
+import FAQModel
+import FAQReaders
+import Foundation
+
+extension OutputFormat: ExpressibleByArgument {}
+
+/// Options shared by conversion and lint: how inputs are read.
+struct ReadingOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("FAQ documents (.md, .markdown, .html); '-' is standard input.", valueName: "INPUT"))
+    var inputs: [String] = []
+
+    @Option(name: .customLong("question-level"), help: ArgumentHelp("Heading level (1-6) of the questions; detected when omitted.", valueName: "N"))
+    var questionLevel: Int?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("Base URL for Liquid links and entry URLs (else a Jekyll _config.yml is used).", valueName: "URL"))
+    var baseURL: String?
+
+    @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
+    var lossy = false
+
+    @Option(name: .customLong("max-input-size"), help: ArgumentHelp("Largest input accepted, in bytes.", valueName: "BYTES"))
+    var maxInputSize: Int = 256 << 20
+
+    @Flag(name: .shortAndLong, help: "Print no warnings.")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Say what is read and written.")
+    var verbose = false
+
+    func validate() throws {
+        if let level = questionLevel, !(1...6).contains(level) {
+            throw ValidationError("--question-level must be between 1 and 6")
+        }
+        if maxInputSize <= 0 { throw ValidationError("--max-input-size must be positive") }
+        if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+    }
+
+    /// The inputs, or the shipped documents in Sources-content/ when none are given.
+    func resolvedInputs() throws -> [Exporter.Input] {
+        var paths = inputs
+        if paths.isEmpty {
+            let directory = "Sources-content"
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
+                throw ValidationError("no INPUT given and no Sources-content/ directory here")
+            }
+            paths = names.filter { [".md", ".markdown", ".html", ".htm"].contains(where: $0.lowercased().hasSuffix) }
+                .sorted().map { "\(directory)/\($0)" }
+            if paths.isEmpty { throw ValidationError("no INPUT given and Sources-content/ holds no documents") }
+        }
+        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
+        return try paths.map { path in
+            if path == "-" {
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                return Exporter.Input(path: "-", bytes: [UInt8](data))
+            }
+            return Exporter.Input(path: path)
+        }
+    }
+
+    func readerOptions() -> ReaderOptions {
+        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL)
+    }
+
+    func report(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {
+            Diagnostics.printLine(diagnostic.description)
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import ArgumentParser
+import FAQEmitters
+import FAQExport
+import FAQModel
+import Foundation
+
+/// `faqexport [options] INPUT…`: the default command.
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "convert", abstract: "Convert FAQ documents (the default command).")
+
+    @OptionGroup var reading: ReadingOptions
+
+    @Option(name: [.customShort("f"), .long], parsing: .singleValue,
+            help: ArgumentHelp("Output format(s), comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: text to standard output, every format with --output-dir.", valueName: "FORMAT"))
+    var format: [String] = []
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the one output to FILE.", valueName: "FILE"))
+    var output: String?
+
+    @Option(name: .customLong("output-dir"), help: ArgumentHelp("Write NAME.EXT per input and format into DIR.", valueName: "DIR"))
+    var outputDir: String?
+
+    @Flag(name: .customLong("list-formats"), help: "List the formats (name, extension, media type) and exit.")
+    var listFormats = false
+
+    @Option(name: .customLong("man-section"), help: ArgumentHelp("man page section when the front matter gives none.", valueName: "SECTION"))
+    var manSection: String?
+
+    @Flag(help: "man: escape non-ASCII characters as \\[uXXXX].")
+    var ascii = false
+
+    @Option(help: ArgumentHelp("text: wrap width in columns; 0 disables wrapping.", valueName: "COLUMNS"))
+    var width: Int = 72
+
+    func validate() throws {
+        if output != nil && outputDir != nil { throw ValidationError("-o and --output-dir exclude each other") }
+        if width < 0 { throw ValidationError("--width must be 0 or more") }
+        _ = try formats()
+    }
+
+    func formats() throws -> [OutputFormat] {
+        let names = format.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        if names.isEmpty { return outputDir != nil ? OutputFormat.allCases : [.text] }
+        var result: [OutputFormat] = []
+        for name in names {
+            guard let f = OutputFormat(rawValue: name) else {
+                throw ValidationError("unknown format '\(name)'; known formats: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if !result.contains(f) { result.append(f) }
+        }
+        return result
+    }
+
+    mutating func run() throws {
+        if listFormats {
+            for f in OutputFormat.allCases {
+                print("\(f.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) .\(f.fileExtension.padding(toLength: 6, withPad: " ", startingAt: 0)) \(f.mediaType.padding(toLength: 26, withPad: " ", startingAt: 0)) \(f.summary)")
+            }
+            return
+        }
+        let formats = try formats()
+        let inputs = try reading.resolvedInputs()
+        let toStdout = output == nil && outputDir == nil
+        if outputDir == nil {
+            if formats.count > 1 { throw ValidationError("several formats need --output-dir") }
+            let bindsBook = formats[0].emitter is any BookEmitter
+            if inputs.count > 1 && !bindsBook { throw ValidationError("several inputs in format '\(formats[0].rawValue)' need --output-dir") }
+            if toStdout && formats[0].isBinary && isatty(STDOUT_FILENO) != 0 {
+                throw ValidationError("refusing to write \(formats[0].rawValue) to a terminal; use -o FILE")
+            }
+        }
+
+        let exporter = Exporter(readerOptions: reading.readerOptions(), emitOptions: emitOptions(), lossy: reading.lossy, maxInputSize: reading.maxInputSize)
+        let read = exporter.read(inputs)
+        reading.report(read.diagnostics)
+        if read.failed { throw ExitCode(1) }
+        let emitted: (outputs: [Exporter.Output], diagnostics: [Diagnostic])
+        do {
+            emitted = try exporter.emit(read.documents, formats: formats)
+        } catch {
+            Diagnostics.printLine("faqexport: error: \(error)")
+            throw ExitCode(1)
+        }
+        reading.report(emitted.diagnostics)
+        try write(emitted.outputs, toStdout: toStdout)
+    }
+
+    private func emitOptions() -> EmitOptions {
+        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+        return EmitOptions(
+            timestamp: epoch ?? Int64(Date().timeIntervalSince1970), manSection: manSection, asciiOnly: ascii,
+            textWidth: width, baseURL: reading.baseURL, generator: "faqexport \(FAQExportCommand.version)")
+    }
+
+    private func write(_ outputs: [Exporter.Output], toStdout: Bool) throws {
+        if toStdout {
+            for out in outputs { FileHandle.standardOutput.write(Data(out.bytes)) }
+            return
+        }
+        var written: [String] = []
+        for out in outputs {
+            let path = outputDir.map { ($0 as NSString).appendingPathComponent(out.fileName) } ?? output!
+            do {
+                if let dir = outputDir { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
+                try AtomicFile.write(out.bytes, to: path)
+                written.append(path)
+                if reading.verbose { Diagnostics.printLine("faqexport: wrote \(path)") }
+            } catch {
+                Diagnostics.printLine("\(path): error: cannot write: \((error as? AtomicFile.WriteError)?.reason ?? "\(error)")")
+                if !written.isEmpty { Diagnostics.printLine("faqexport: note: already written: \(written.joined(separator: ", "))") }
+                throw ExitCode(1)
+            }
+        }
+    }
+}
