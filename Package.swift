@@ -32,10 +32,10 @@ let package = Package(
         .executableTarget(
             name: "faqexport",
             dependencies: ["FAQExport", "FAQModel", "FAQReaders", "FAQEmitters", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
-        .testTarget(
-            name: "FAQReadersTests", dependencies: ["FAQReaders", "FAQModel"]),
-        .testTarget(
-            name: "FAQEmittersTests", dependencies: ["FAQEmitters", "FAQModel"]),
-        .testTarget(name: "faqexportTests", dependencies: ["FAQExport", "FAQModel"]),
+        // Golden files and external validators, shared by the test targets.
+        .target(name: "FAQTestSupport", path: "Tests/FAQTestSupport"),
+        .testTarget(name: "FAQReadersTests", dependencies: ["FAQReaders", "FAQModel", "FAQTestSupport"]),
+        .testTarget(name: "FAQEmittersTests", dependencies: ["FAQEmitters", "FAQModel", "FAQTestSupport"]),
+        .testTarget(name: "faqexportTests", dependencies: ["FAQExport", "FAQModel", "FAQTestSupport"]),
     ]
 )

@@ -48,7 +48,10 @@ struct Liquid {
 
     private mutating func output(_ expression: String, line: Int) -> String {
         switch expression {
-        case "site.baseurl", "site.url": return baseURL
+        // `site.baseurl` stands for the whole base (url + baseurl, or --base-url), so both
+        // `{{ site.baseurl }}/x` and `{{ site.url }}{{ site.baseurl }}/x` give absolute URLs.
+        case "site.baseurl": return baseURL
+        case "site.url": return ""
         default:
             diagnostics.append(.warning("Liquid output '{{ \(expression) }}' is not supported and was removed", at: SourceLocation(file: file, line: line)))
             return ""

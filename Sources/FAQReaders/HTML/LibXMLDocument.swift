@@ -5,7 +5,11 @@ typealias XMLNode = UnsafeMutablePointer<xmlNode>
 /// libxml2's HTML parser (HTML4-style repair, never the network); the tree is freed by
 /// `withDocument` on every path.
 enum LibXMLDocument {
+    /// libxml2 must be initialised once before threads use it.
+    private static let initialized: Void = xmlInitParser()
+
     static func withDocument<T>(_ html: String, _ body: (xmlDocPtr?) throws -> T) rethrows -> T {
+        _ = initialized
         let options = HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
         var source = html

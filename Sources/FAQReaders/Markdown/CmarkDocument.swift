@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 import Glibc
 
 /// A cmark-gfm parse with the GFM extensions; the C tree is freed by `withDocument`
@@ -6,19 +7,30 @@ import Glibc
 enum CmarkDocument {
     static let extensionNames = ["table", "strikethrough", "autolink", "tasklist"]
 
+    /// cmark-gfm's extension registry is global and its registration is not thread-safe
+    /// (two readers at once could register twice); a Swift `static let` runs it exactly once.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+    private static let parseLock = NSLock()
+
     /// Parses `text` and lends the root to `body`; the tree never outlives the call.
     static func withDocument<T>(_ text: Substring, options: Int32 = CMARK_OPT_DEFAULT, _ body: (OpaquePointer, UnsafeMutablePointer<cmark_llist>?) throws -> T) rethrows -> T {
-        cmark_gfm_core_extensions_ensure_registered()
+        _ = registered
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
         var source = String(text)
-        source.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        // cmark-gfm keeps the extensions' special characters in a global table that every
+        // parse switches on and off (`cmark_manage_extensions_special_characters`): two
+        // parses at once lose autolinks and strikethrough at random. Parses take turns;
+        // the conversion to Swift values, the larger part, still runs in parallel.
+        let root = parseLock.withLock {
+            source.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            return cmark_parser_finish(parser)!
         }
-        let root = cmark_parser_finish(parser)!
         defer { cmark_node_free(root) }
         return try body(root, cmark_parser_get_syntax_extensions(parser))
     }

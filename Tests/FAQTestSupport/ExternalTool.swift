@@ -2,14 +2,14 @@ import Foundation
 
 /// Runs a real validator (mandoc, groff, xmllint, epubcheck, python3 -m jsonschema…).
 /// A missing tool is a failure, not a skip: `make test` installs them all.
-enum ExternalTool {
-    struct Run {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+public enum ExternalTool {
+    public struct Run {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
-    static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String]? = nil) throws -> Run {
+    public static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
@@ -32,7 +32,7 @@ enum ExternalTool {
     }
 
     /// Writes bytes to a fresh temporary file (for tools that want a path) and returns its path.
-    static func temporaryFile(_ bytes: [UInt8], suffix: String) throws -> String {
+    public static func temporaryFile(_ bytes: [UInt8], suffix: String) throws -> String {
         let path = NSTemporaryDirectory() + "faqexport-test-\(UUID().uuidString)\(suffix)"
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path

@@ -1,0 +1,18 @@
+import FAQModel
+import FAQReaders
+import Testing
+
+/// Every reader fixture against its golden model dump.
+@Suite struct ReaderGoldenTests {
+    static let cases = [
+        "everything.md", "hostile.md", "seed-004.txt", "seed-004-rendition.md", "details.html",
+        "definitions.html", "page.html", "mixed.md", "levels.md", "tie.md", "jekyll/guide/liquid.md",
+    ]
+
+    @Test(arguments: cases)
+    func golden(_ name: String) throws {
+        let result = try ReaderFixtures.read(name)
+        let goldenName = name.replacingOccurrences(of: "/", with: "-") + ".json"
+        try ReaderFixtures.golden.check(try ReaderFixtures.json(result.document), goldenName)
+    }
+}

@@ -1,0 +1,47 @@
+import FAQModel
+@testable import FAQReaders
+import FAQTestSupport
+import Foundation
+
+/// Reader fixtures (`Fixtures/`) and their golden model dumps (`Golden/`).
+enum ReaderFixtures {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    static let fixtures = root.appendingPathComponent("Fixtures")
+    static let golden = GoldenFiles(directory: root.appendingPathComponent("Golden"))
+
+    /// Reads `Fixtures/<relative>`; the document's source is the relative path, so goldens
+    /// hold no absolute paths.
+    static func read(_ relative: String, options: ReaderOptions = ReaderOptions()) throws -> FAQReader.Result {
+        let url = fixtures.appendingPathComponent(relative)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        var options = options
+        if options.baseURL == nil { options.baseURL = FAQReader.jekyllBaseURL(near: url.path) }
+        return try FAQReader.read(bytes: bytes, path: relative, syntax: .init(path: relative), options: options)
+    }
+
+    static func json(_ document: FAQDocument) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        return [UInt8](try encoder.encode(document)) + [0x0A]
+    }
+}
+
+extension FAQDocument {
+    /// The document without source paths and positions, to compare two renditions.
+    var withoutLocations: FAQDocument {
+        var copy = self
+        copy.source = nil
+        switch body {
+        case .entries(let entries):
+            copy.body = .entries(entries.map { var e = $0; e.location = nil; return e })
+        case .sections(let sections):
+            copy.body = .sections(sections.map { section in
+                var s = section
+                s.location = nil
+                s.entries = s.entries.map { var e = $0; e.location = nil; return e }
+                return s
+            })
+        }
+        return copy
+    }
+}
