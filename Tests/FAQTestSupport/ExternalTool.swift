@@ -4,6 +4,11 @@ import Foundation
 /// A missing tool is a failure, not a skip: `make test` installs them all.
 public enum ExternalTool {
     public struct Run {
+        public init(status: Int32, stdout: String, stderr: String) {
+            self.status = status
+            self.stdout = stdout
+            self.stderr = stderr
+        }
         public var status: Int32
         public var stdout: String
         public var stderr: String

@@ -1,0 +1,117 @@
+import FAQTestSupport
+import Foundation
+import Testing
+
+/// The binary end to end: formats, inputs, outputs and the documented exit codes.
+@Suite struct CommandLineTests {
+    func json(_ run: ExternalTool.Run) throws -> [String: Any] {
+        try #require(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+    }
+
+    func questions(_ object: [String: Any]) -> [String] {
+        let entries = (object["entries"] as? [[String: Any]]) ?? ((object["sections"] as? [[String: Any]]) ?? []).flatMap { ($0["entries"] as? [[String: Any]]) ?? [] }
+        return entries.compactMap { $0["question"] as? String }
+    }
+
+    @Test func seed004GivesItsThreeQuestions() throws {
+        let run = try CLI.run(["--format", "json", "Tests/FAQReadersTests/Fixtures/seed-004.txt"])
+        #expect(run.status == 0)
+        #expect(questions(try json(run)) == [
+            "Is this migration initiative an official initiative?",
+            "What will happen to eventlet once the openstack migration is complete?",
+            "Why not simply maintaining Eventlet?",
+        ])
+    }
+
+    @Test func shippedFAQGivesTheEightQuestionsWithTheirLinks() throws {
+        let run = try CLI.run(["--format", "json"])  // no INPUT: Sources-content/
+        #expect(run.status == 0, "\(run.stderr)")
+        let object = try json(run)
+        let q = questions(object)
+        #expect(q.count == 8)
+        #expect(q.first == "Is this migration initiative an official initiative?")
+        #expect(q.last == "Are there OpenStack projects that have already successfully completed this migration?")
+        #expect(run.stdout.contains("https://review.opendev.org/c/openstack/governance/+/902585"))
+        #expect(run.stdout.contains("https://github.com/eventlet/eventlet/pull/966#issuecomment-2344252826"))
+        #expect((object["format"] as? String) == "faqexport")
+        #expect(object["version"] is String)
+    }
+
+    @Test func standardInputAndOutput() throws {
+        let run = try CLI.run(["-f", "json", "-"], stdin: Array("## Q?\n\nA.\n".utf8))
+        #expect(run.status == 0)
+        #expect(questions(try json(run)) == ["Q?"])
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        for arguments in [["--format", "nope", "x.md"], ["--bogus"], ["-o", "a", "--output-dir", "b", "x.md"],
+                          ["--question-level", "9", "x.md"], ["-f", "json,man", "x.md"]] {
+            let run = try CLI.run(arguments)
+            #expect(run.status == 2, "\(arguments): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("error:"), "\(arguments)")
+        }
+    }
+
+    @Test func inputErrorsExitOneAndNameTheFile() throws {
+        let missing = try CLI.run(["-f", "json", "no/such/file.md"])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.hasPrefix("no/such/file.md:1:1: error: no such file"))
+        let directory = try CLI.run(["-f", "json", "Sources-content"])
+        #expect(directory.status == 1)
+        #expect(directory.stderr.contains("Sources-content:1:1: error: is a directory"))
+        let yaml = try CLI.run(["-f", "json", "Tests/FAQReadersTests/Fixtures/bad-yaml.md"])
+        #expect(yaml.status == 1)
+        #expect(yaml.stderr.hasPrefix("Tests/FAQReadersTests/Fixtures/bad-yaml.md:4:"))
+        #expect(yaml.stdout.isEmpty)
+    }
+
+    @Test func failedRunLeavesAnExistingOutputUntouched() throws {
+        let dir = try CLI.temporaryDirectory()
+        let target = dir.appendingPathComponent("out.json")
+        try Data("precious".utf8).write(to: target)
+        let bad = dir.appendingPathComponent("bad.md")
+        try Data("---\ntitle: [\n---\n## Q?\n".utf8).write(to: bad)
+        let run = try CLI.run(["-f", "json", "-o", target.path, bad.path])
+        #expect(run.status == 1)
+        #expect(try Data(contentsOf: target) == Data("precious".utf8))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["bad.md", "out.json"])
+    }
+
+    @Test func outputFileIsReplacedAtomically() throws {
+        let dir = try CLI.temporaryDirectory()
+        let target = dir.appendingPathComponent("out.json")
+        try Data("old".utf8).write(to: target)
+        let run = try CLI.run(["-f", "json", "-o", target.path, "Tests/FAQReadersTests/Fixtures/levels.md"])
+        #expect(run.status == 0)
+        #expect(String(decoding: try Data(contentsOf: target), as: UTF8.self).contains("\"faqexport\""))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["out.json"])
+    }
+
+    @Test func unwritableOutputIsAnError() throws {
+        let run = try CLI.run(["-f", "json", "-o", "/nonexistent-dir/x.json", "Tests/FAQReadersTests/Fixtures/levels.md"])
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("/nonexistent-dir/x.json: error: cannot write"))
+    }
+
+    @Test func listFormatsAndVersion() throws {
+        let list = try CLI.run(["--list-formats"])
+        #expect(list.status == 0)
+        let names = list.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(names == ["man", "xhtml", "epub", "text", "json", "jsonld"])
+        let version = try CLI.run(["--version"])
+        #expect(version.status == 0 && !version.stdout.isEmpty)
+        let help = try CLI.run(["--help"])
+        #expect(help.status == 0 && help.stdout.contains("EXIT STATUS"))
+    }
+
+    @Test func lintReportsAndFails() throws {
+        let ok = try CLI.run(["lint", "Sources-content/eventlet-removal-faq.md"])
+        #expect(ok.status == 0, "\(ok.stderr)")
+        let warned = try CLI.run(["lint", "--strict", "Tests/FAQReadersTests/Fixtures/levels.md"])
+        #expect(warned.status == 1)
+        #expect(warned.stderr.contains("warning: duplicate question"))
+        let none = try CLI.run(["lint", "-"], stdin: Array("# Title\n\ntext\n".utf8))
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("-:1:1: error: no questions found"))
+    }
+}
