@@ -12,13 +12,15 @@ enum CLI {
             return code.rawValue
         } catch {
             let code = FAQExportCommand.exitCode(for: error)
-            let message = FAQExportCommand.fullMessage(for: error)
             if code == .success {
-                print(message)  // --help, --version
+                print(FAQExportCommand.fullMessage(for: error))  // --help, --version
                 return 0
             }
-            Diagnostics.printLine("faqexport: error: \(message)")
-            Diagnostics.printLine("Run 'faqexport --help' for usage.")
+            // One line, like every other diagnostic; the usage is one --help away.
+            var message = FAQExportCommand.message(for: error)
+            if message.hasPrefix("Error: ") { message.removeFirst(7) }
+            message = message.split(separator: "\n").first.map(String.init) ?? message
+            Diagnostics.printLine("faqexport: error: \(message) (see 'faqexport --help')")
             return 2
         }
     }

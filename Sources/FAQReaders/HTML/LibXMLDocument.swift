@@ -12,6 +12,9 @@ enum LibXMLDocument {
         _ = initialized
         let options = HTML_PARSE_NONET.rawValue | HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue
             | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
+            // Without HUGE, libxml2 silently drops everything below 256 levels; with it the
+            // converter sees the whole tree and flattens what is too deep (with a warning).
+            | XML_PARSE_HUGE.rawValue
         var source = html
         let doc = source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { htmlReadMemory($0.baseAddress, Int32(clamping: $0.count), nil, "UTF-8", Int32(options)) }
