@@ -32,10 +32,18 @@ let package = Package(
         .executableTarget(
             name: "faqexport",
             dependencies: ["FAQExport", "FAQModel", "FAQReaders", "FAQEmitters", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        // libFuzzer harness (`make fuzz`); without -DFUZZING it replays corpus files.
+        .executableTarget(
+            name: "FAQFuzz", dependencies: ["FAQReaders", "FAQEmitters", "FAQModel", "CLibXML2"],
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]),
         // Golden files and external validators, shared by the test targets.
         .target(name: "FAQTestSupport", path: "Tests/FAQTestSupport"),
-        .testTarget(name: "FAQReadersTests", dependencies: ["FAQReaders", "FAQModel", "FAQTestSupport"]),
-        .testTarget(name: "FAQEmittersTests", dependencies: ["FAQEmitters", "FAQModel", "FAQTestSupport"]),
+        .testTarget(
+            name: "FAQReadersTests", dependencies: ["FAQReaders", "FAQModel", "FAQTestSupport"],
+            exclude: ["Fixtures", "Golden"]),
+        .testTarget(
+            name: "FAQEmittersTests", dependencies: ["FAQEmitters", "FAQModel", "FAQTestSupport"],
+            exclude: ["Fixtures", "Golden"]),
         .testTarget(name: "faqexportTests", dependencies: ["FAQExport", "FAQModel", "FAQTestSupport"]),
     ]
 )

@@ -1,0 +1,26 @@
+import Foundation
+
+#if FUZZING
+/// libFuzzer's entry point (built with `make fuzz`).
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32 {
+    FuzzHarness.run(Array(UnsafeBufferPointer(start: data, count: size)), target: FuzzHarness.target)
+    return 0
+}
+#else
+/// Without libFuzzer: replays corpus files (`FAQFuzz FILE…`) through the same harness, so
+/// `make test` keeps every input that ever crashed fixed.
+@main struct FuzzReplay {
+    static func main() {
+        var count = 0
+        for path in CommandLine.arguments.dropFirst() {
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            // The corpus folder says which harness an input belongs to.
+            let target: FuzzHarness.Target = path.contains("/html/") ? .html : path.contains("/frontmatter/") ? .frontmatter : .markdown
+            FuzzHarness.run([UInt8](data), target: target)
+            count += 1
+        }
+        print("replayed \(count) inputs")
+    }
+}
+#endif

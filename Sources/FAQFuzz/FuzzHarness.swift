@@ -1,0 +1,88 @@
+import CLibXML2
+import FAQEmitters
+import FAQModel
+import FAQReaders
+import Foundation
+
+/// One fuzz input through the whole pipeline: a reader, then every emitter, then the
+/// invariants every output must keep. A broken invariant traps, so libFuzzer saves the input.
+enum FuzzHarness {
+    enum Target: String { case markdown, html, frontmatter }
+
+    static var target: Target {
+        Target(rawValue: ProcessInfo.processInfo.environment["FAQFUZZ_TARGET"] ?? "markdown") ?? .markdown
+    }
+
+    static func run(_ bytes: [UInt8], target: Target) {
+        let input: [UInt8]
+        let path: String
+        switch target {
+        case .markdown: (input, path) = (bytes, "fuzz.md")
+        case .html: (input, path) = (bytes, "fuzz.html")
+        case .frontmatter: (input, path) = (Array("---\n".utf8) + bytes + Array("\n---\n## Q?\n\nA [l](#q)\n".utf8), "fuzz.md")
+        }
+        let result: FAQReader.Result
+        do {
+            result = try FAQReader.read(bytes: input, path: path, syntax: .init(path: path), options: ReaderOptions(), lossy: true)
+        } catch is ReadError {
+            return  // a clean, reported error is a fine answer to garbage
+        } catch {
+            fatalError("reader threw a non-ReadError: \(error)")
+        }
+        for format in OutputFormat.allCases {
+            let output: EmitResult
+            do {
+                output = try format.emitter.emit(result.document, options: EmitOptions(timestamp: 0))
+            } catch is EmitterUnavailable {
+                continue
+            } catch {
+                fatalError("\(format) emitter failed: \(error)")
+            }
+            check(output.output, format: format)
+        }
+    }
+
+    static func check(_ output: EmitOutput, format: OutputFormat) {
+        switch output {
+        case .text(let text):
+            switch format {
+            case .man: checkMan(text)
+            case .xhtml: checkXML(Array(text.utf8), name: "xhtml")
+            case .json, .jsonld:
+                guard (try? JSONSerialization.jsonObject(with: Data(text.utf8))) != nil else { fatalError("\(format) output does not parse") }
+            case .text:
+                if text.contains("\t") || text.contains("\r") { fatalError("text output holds a tab or CR") }
+            case .epub: break
+            }
+        case .archive(let entries):
+            for entry in entries where entry.path.hasSuffix(".xhtml") || entry.path.hasSuffix(".opf") {
+                checkXML(entry.data, name: entry.path)
+            }
+        }
+    }
+
+    /// Requests the man emitter itself writes; any other line starting with `.` or `'`
+    /// came from the document and would run in roff.
+    static let manVocabulary: Set<String> = [
+        ".TH", ".SH", ".SS", ".PP", ".IP", ".RS", ".RE", ".EX", ".EE", ".UR", ".UE", ".MT", ".ME",
+        ".TS", ".TE", ".sp", ".br", ".nf", ".fi", ".in", ".B", ".I", ".TP", ".HP", ".LP", ".P", ".ad", ".na", ".ft", ".if", ".ie", ".el", ".ds", ".nh", ".hy", ".ne", ".ll", ".tr",
+    ]
+
+    static func checkMan(_ text: String) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            guard let first = line.first, first == "." || first == "'" else { continue }
+            if line.hasPrefix("'\\\" t") { continue }  // the tbl preprocessor hint
+            let request = String(line.prefix { $0 != " " })
+            if !manVocabulary.contains(request) { fatalError("man output runs a request from the input: \(line.prefix(80))") }
+        }
+    }
+
+    static func checkXML(_ bytes: [UInt8], name: String) {
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_HUGE.rawValue)
+        let doc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { xmlReadMemory($0.baseAddress, Int32($0.count), nil, "UTF-8", options) }
+        }
+        guard let doc else { fatalError("\(name) is not well-formed XML") }
+        xmlFreeDoc(doc)
+    }
+}
