@@ -18,14 +18,15 @@ BIN := .build/release/faqexport
 FUZZ_SECONDS ?= 600
 FUZZ_FLAGS := -c debug --product FAQFuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path .build-fuzz
 # Reproducible Output/: dates come from the last commit, not the clock.
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+# (from the last change to the sources of Output/, so committing Output/ does not make it stale)
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- Sources-content docs 2>/dev/null | grep . || echo 0)
 export SOURCE_DATE_EPOCH
 
 # Debian packages: build (C libraries) and test (the real validators, the benchmark peers).
 BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
 TEST_DEPS := mandoc groff man-db libxml2-utils epubcheck default-jre-headless cmark-gfm
 
-.PHONY: all deps test-deps build output check-output test fuzz bench install uninstall dist clean
+.PHONY: all deps test-deps build output check-output test fuzz bench generated install uninstall dist clean
 all: deps build output
 
 # Installs what is missing with apt-get when run as root; otherwise names it.
@@ -75,6 +76,42 @@ fuzz: deps
 	  FAQFUZZ_TARGET=$$t SWIFT_BACKTRACE=enable=no .build-fuzz/debug/FAQFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
 	    -artifact_prefix=Tests/Fuzz/crashes/$$t- -print_final_stats=1 .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|Done|ERROR|SUMMARY' || exit 1; \
 	done
+
+# The tool's own page and shell completions, made by the tool itself.
+GENERATED := .build/generated
+generated: build
+	@mkdir -p $(GENERATED)/completions
+	$(BIN) --quiet --format man -o $(GENERATED)/faqexport.1 docs/faqexport.1.md
+	$(BIN) --generate-completion-script bash > $(GENERATED)/completions/faqexport.bash
+	$(BIN) --generate-completion-script zsh > $(GENERATED)/completions/_faqexport
+	$(BIN) --generate-completion-script fish > $(GENERATED)/completions/faqexport.fish
+
+install: generated
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(DOCDIR) \
+	  $(DESTDIR)$(SCHEMADIR) $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/faqexport
+	install -m 644 $(GENERATED)/faqexport.1 $(DESTDIR)$(MANDIR)/man1/faqexport.1
+	install -m 644 Output/*.7 $(DESTDIR)$(MANDIR)/man7/
+	install -m 644 Output/*.txt Output/*.epub Output/*.xhtml Output/*.json Output/*.jsonld README.md $(DESTDIR)$(DOCDIR)/
+	install -m 644 schema/faqexport.schema.json $(DESTDIR)$(SCHEMADIR)/
+	install -m 644 $(GENERATED)/completions/faqexport.bash $(DESTDIR)$(BASHCOMPDIR)/faqexport
+	install -m 644 $(GENERATED)/completions/_faqexport $(DESTDIR)$(ZSHCOMPDIR)/_faqexport
+	install -m 644 $(GENERATED)/completions/faqexport.fish $(DESTDIR)$(FISHCOMPDIR)/faqexport.fish
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/faqexport $(DESTDIR)$(MANDIR)/man1/faqexport.1 \
+	  $(addprefix $(DESTDIR)$(MANDIR)/man7/,$(notdir $(wildcard Output/*.7))) \
+	  $(addprefix $(DESTDIR)$(DOCDIR)/,$(notdir $(wildcard Output/*)) README.md) \
+	  $(DESTDIR)$(SCHEMADIR)/faqexport.schema.json $(DESTDIR)$(BASHCOMPDIR)/faqexport \
+	  $(DESTDIR)$(ZSHCOMPDIR)/_faqexport $(DESTDIR)$(FISHCOMPDIR)/faqexport.fish
+	-rmdir $(DESTDIR)$(DOCDIR) $(DESTDIR)$(SCHEMADIR) 2>/dev/null
+
+# A source tarball of what is committed.
+VERSION := $(shell sed -n 's/.*static let version = "\(.*\)"/\1/p' Sources/faqexport/FAQExportCommand.swift)
+dist:
+	@mkdir -p .build/dist
+	git archive --format=tar.gz --prefix=faqexport-$(VERSION)/ -o .build/dist/faqexport-$(VERSION).tar.gz HEAD
+	@echo .build/dist/faqexport-$(VERSION).tar.gz
 
 clean:
 	rm -rf .build .build-fuzz Output.tmp

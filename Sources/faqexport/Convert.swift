@@ -72,18 +72,34 @@ struct Convert: ParsableCommand {
         }
 
         let exporter = Exporter(readerOptions: reading.readerOptions(), emitOptions: emitOptions(), lossy: reading.lossy, maxInputSize: reading.maxInputSize)
+        let totalBytes = inputs.reduce(0) { $0 + ($1.bytes?.count ?? Self.fileSize($1.path)) }
+        let progress = Progress(inputs: inputs.count, totalBytes: totalBytes, quiet: reading.quiet)
+        progress.show("reading \(inputs.count) input\(inputs.count == 1 ? "" : "s")…")
         let read = exporter.read(inputs)
+        progress.clear()
         reading.report(read.diagnostics)
         if read.failed { throw ExitCode(1) }
+        if reading.verbose {
+            for document in read.documents {
+                Diagnostics.printLine("faqexport: read \(document.source ?? "-"): \(document.allEntries.count) questions")
+            }
+        }
         let emitted: (outputs: [Exporter.Output], diagnostics: [Diagnostic])
+        progress.show("writing \(formats.map(\.rawValue).joined(separator: ", "))…")
         do {
             emitted = try exporter.emit(read.documents, formats: formats)
         } catch {
+            progress.clear()
             Diagnostics.printLine("faqexport: error: \(error)")
             throw ExitCode(1)
         }
+        progress.clear()
         reading.report(emitted.diagnostics)
         try write(emitted.outputs, toStdout: toStdout)
+    }
+
+    private static func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     private func emitOptions() -> EmitOptions {
