@@ -77,6 +77,12 @@ fuzz: deps
 	    -artifact_prefix=Tests/Fuzz/crashes/$$t- -print_final_stats=1 .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|Done|ERROR|SUMMARY' || exit 1; \
 	done
 
+# faqexport against cmark-gfm and pandoc on generated FAQs (1,000 / 10,000 / 100,000 entries).
+BENCH_SIZES ?= 1000 10000 100000
+bench: build
+	$(call install-missing,cmark-gfm pandoc time,bench)
+	python3 bench/run.py $(BIN) $(BENCH_SIZES)
+
 # The tool's own page and shell completions, made by the tool itself.
 GENERATED := .build/generated
 generated: build
