@@ -19,31 +19,56 @@ struct Liquid {
         self.lineOffset = lineOffset
     }
 
-    /// Linear scan; text without `{{` or `{%` is returned unchanged.
+    /// One linear pass over the UTF-8 bytes; text without `{{` or `{%` is returned unchanged
+    /// (no copy, no Foundation search on the whole document).
     mutating func resolve(_ text: Substring) -> Substring {
-        guard text.contains("{{") || text.contains("{%") else { return text }
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        var line = 1 + lineOffset
-        var i = text.startIndex
-        while i < text.endIndex {
-            let c = text[i]
-            let next = text.index(after: i)
-            if c == "{", next < text.endIndex, text[next] == "{" || text[next] == "%" {
-                let close = text[next] == "{" ? "}}" : "%}"
-                if let end = text[next...].range(of: close) {
-                    let inner = text[text.index(after: next)..<end.lowerBound].trimmingWhitespace()
-                    out += text[next] == "{" ? output(inner, line: line) : tag(inner, line: line)
-                    line += text[i..<end.upperBound].filter { $0 == "\n" }.count
-                    i = end.upperBound
-                    continue
-                }
+        let bytes = text.utf8
+        guard let first = Self.opening(in: bytes, from: bytes.startIndex) else { return text }
+        var out = String(text[..<first])
+        out.reserveCapacity(bytes.count)
+        var line = 1 + lineOffset + bytes[..<first].lazy.filter { $0 == UInt8(ascii: "\n") }.count
+        var cursor = first
+        while let open = Self.opening(in: bytes, from: cursor) {
+            let between = text[cursor..<open]
+            out += between
+            line += between.utf8.lazy.filter { $0 == UInt8(ascii: "\n") }.count
+            let isTag = bytes[bytes.index(after: open)] == UInt8(ascii: "%")
+            let bodyStart = bytes.index(open, offsetBy: 2)
+            guard let close = Self.closing(in: bytes, from: bodyStart, tag: isTag) else {
+                cursor = open
+                break  // an unclosed `{{` is text
             }
-            if c == "\n" { line += 1 }
-            out.append(c)
+            let inner = text[bodyStart..<close].trimmingWhitespace()
+            out += isTag ? tag(inner, line: line) : output(inner, line: line)
+            let end = bytes.index(close, offsetBy: 2)
+            line += text[open..<end].utf8.lazy.filter { $0 == UInt8(ascii: "\n") }.count
+            cursor = end
+        }
+        out += text[cursor...]
+        return out[...]
+    }
+
+    private static func opening(in bytes: Substring.UTF8View, from start: Substring.UTF8View.Index) -> Substring.UTF8View.Index? {
+        var i = start
+        while let brace = bytes[i...].firstIndex(of: UInt8(ascii: "{")) {
+            let next = bytes.index(after: brace)
+            guard next < bytes.endIndex else { return nil }
+            if bytes[next] == UInt8(ascii: "{") || bytes[next] == UInt8(ascii: "%") { return brace }
             i = next
         }
-        return out[...]
+        return nil
+    }
+
+    private static func closing(in bytes: Substring.UTF8View, from start: Substring.UTF8View.Index, tag: Bool) -> Substring.UTF8View.Index? {
+        let first = tag ? UInt8(ascii: "%") : UInt8(ascii: "}")
+        var i = start
+        while let candidate = bytes[i...].firstIndex(of: first) {
+            let next = bytes.index(after: candidate)
+            guard next < bytes.endIndex else { return nil }
+            if bytes[next] == UInt8(ascii: "}") { return candidate }
+            i = next
+        }
+        return nil
     }
 
     private mutating func output(_ expression: String, line: Int) -> String {

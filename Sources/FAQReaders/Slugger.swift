@@ -25,16 +25,18 @@ struct Slugger {
     static func slugify(_ text: String) -> String {
         var out = ""
         var pendingDash = false
+        var length = 0
         for scalar in text.lowercased().unicodeScalars {
             let p = scalar.properties
             if p.isAlphabetic || p.numericType != nil && scalar.isASCII {
                 if pendingDash && !out.isEmpty { out.append("-") }
                 pendingDash = false
                 out.unicodeScalars.append(scalar)
+                length += 1
             } else if !p.isDiacritic && !(p.generalCategory == .nonspacingMark) {
                 pendingDash = true
             }
-            if out.unicodeScalars.count >= 80 { break }
+            if length >= 80 { break }
         }
         if let first = out.unicodeScalars.first, first.properties.numericType != nil { out = "q-" + out }
         return out
