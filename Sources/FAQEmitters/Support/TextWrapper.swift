@@ -124,6 +124,11 @@ private struct Tokenizer {
                 flush(nextGlue: .space)
                 continue
             }
+            if breakable, c == "\u{200B}" {
+                // ZERO WIDTH SPACE: a break opportunity, not written.
+                flush(nextGlue: .zero)
+                continue
+            }
             let cw = DisplayWidth.of(c)
             if cw == 0, isControl(c) { continue }
             let wide = cw == 2

@@ -55,19 +55,21 @@ struct TextBlocks {
 
     private mutating func renderList(_ list: ListBlock, width: Int, listDepth: Int) -> [String] {
         let bullets = ["*", "-", "+"]
-        let markers: [String] = list.items.indices.map { i in
-            let base = list.kind == .bullet ? bullets[listDepth % bullets.count] : "\(list.start + i)."
-            switch list.items[i].task {
-            case nil: return base
-            case .checked?: return base + " [x]"
-            case .unchecked?: return base + " [ ]"
-            }
-        }
-        let hang = (markers.map(DisplayWidth.of).max() ?? 1) + 1
-        let indent = String(repeating: " ", count: hang)
+        let numbers = list.items.indices.map { "\(list.start + $0)." }
+        let numberWidth = numbers.map(\.count).max() ?? 1
         var lines: [String] = []
-        for (item, marker) in zip(list.items, markers) {
+        for (i, item) in list.items.enumerated() {
             if !lines.isEmpty && !list.tight { lines.append("") }
+            // Ordered markers share one width so the texts align; a task box belongs to its item.
+            var marker = list.kind == .bullet ? bullets[listDepth % bullets.count] : numbers[i]
+            marker += String(repeating: " ", count: (list.kind == .bullet ? 1 : numberWidth) - marker.count)
+            switch item.task {
+            case nil: break
+            case .checked?: marker += " [x]"
+            case .unchecked?: marker += " [ ]"
+            }
+            let hang = marker.count + 1
+            let indent = String(repeating: " ", count: hang)
             var body: [String] = []
             for block in item.content {
                 let part = render(block, width: Self.narrower(width, by: hang), listDepth: listDepth + 1)
@@ -75,9 +77,9 @@ struct TextBlocks {
                 if !body.isEmpty && !list.tight { body.append("") }
                 body += part
             }
-            let first = marker + String(repeating: " ", count: hang - DisplayWidth.of(marker))
+            let first = marker + " "
             if body.isEmpty {
-                lines.append(marker)
+                lines.append(trimTrailingSpaces(marker))
                 continue
             }
             for (n, line) in body.enumerated() {
