@@ -43,7 +43,9 @@ public enum OutputFormat: String, CaseIterable, Sendable, Hashable {
     public var emitter: any Emitter {
         switch self {
         case .json: return JSONEmitter()
-        case .man, .xhtml, .epub, .text, .jsonld: return UnavailableEmitter(format: self)
+        case .jsonld: return JSONLDEmitter()
+        case .text: return TextEmitter()
+        case .man, .xhtml, .epub: return UnavailableEmitter(format: self)
         }
     }
 }

@@ -1,15 +1,237 @@
 import FAQModel
-import Foundation
 
-/// The model's faithful serialization (see `FAQDocument`'s coding for the contract):
-/// sorted keys and two-space indentation, so the same document always gives the same bytes.
+/// The document model as versioned JSON, the contract published as
+/// `schema/faqexport.schema.json` (draft 2020-12) and decoded back by `FAQDocument`'s
+/// `Codable` (`DocumentCoding.swift`, `NodeCoding.swift`): decoding this output gives the
+/// same model.
+///
+/// Written by hand with `JSONWriter` (a 7 MB FAQ in a fraction of a second) in a fixed,
+/// meaningful key order: `format`, `version`, `metadata`, `source`, `preamble`, then
+/// `entries` or `sections`. Besides the structured `answer`, every entry carries
+/// `answer_text` (the answer as plain text, links as `text (URL)`) and, when the page URL
+/// is known, `url` (`permalink#id`, or the base URL's).
+///
+/// Versioning (`version`, MAJOR.MINOR): an added optional field bumps MINOR, anything
+/// else (a removed, renamed or retyped field, a new required field, a new node type)
+/// bumps MAJOR, and the schema's `$id` carries the major version.
 public struct JSONEmitter: Emitter {
     public init() {}
 
     public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        let data = try encoder.encode(document)
-        return EmitResult(.text(String(decoding: data, as: UTF8.self) + "\n"))
+        var writer = FAQJSONWriter(urls: DocumentURLs(document, options: options))
+        writer.document(document)
+        var bytes = writer.out.bytes
+        bytes.append(UInt8(ascii: "\n"))
+        return EmitResult(.text(String(decoding: bytes, as: UTF8.self)))
+    }
+}
+
+/// The contract's shapes, one function per type, in key order.
+private struct FAQJSONWriter {
+    var out = JSONWriter()
+    let urls: DocumentURLs
+    private var plain: TextBlocks
+
+    init(urls: DocumentURLs) {
+        self.urls = urls
+        plain = TextBlocks(inlines: PlainInlines(style: .inline, urls: urls))
+    }
+
+    mutating func document(_ document: FAQDocument) {
+        out.beginObject()
+        out.member("format", FAQDocument.jsonFormat)
+        out.member("version", FAQDocument.jsonVersion)
+        out.key("metadata")
+        metadata(document.metadata)
+        out.member("source", document.source)
+        out.key("preamble")
+        blocks(document.preamble)
+        switch document.body {
+        case .entries(let entries):
+            out.key("entries")
+            self.entries(entries)
+        case .sections(let sections):
+            out.key("sections")
+            out.beginArray()
+            for s in sections { section(s) }
+            out.endArray()
+        }
+        out.endObject()
+    }
+
+    mutating func metadata(_ m: Metadata) {
+        out.beginObject()
+        out.member("title", m.title)
+        out.member("description", m.description)
+        out.member("keywords", strings: m.keywords)
+        out.member("lang", m.lang)
+        out.member("date", m.date)
+        out.member("permalink", m.permalink)
+        out.member("authors", strings: m.authors)
+        out.member("og_title", m.ogTitle)
+        out.member("og_description", m.ogDescription)
+        out.key("extra")
+        out.beginObject()
+        for key in m.extra.keys.sorted() { out.member(key, m.extra[key]!) }
+        out.endObject()
+        out.endObject()
+    }
+
+    mutating func section(_ s: Section) {
+        out.beginObject()
+        out.member("id", s.id)
+        out.member("title", s.title.plainText)
+        out.key("title_content")
+        inlines(s.title)
+        out.member("url", urls.entry(s.id))
+        out.key("intro")
+        blocks(s.intro)
+        out.key("entries")
+        entries(s.entries)
+        location(s.location)
+        out.endObject()
+    }
+
+    mutating func entries(_ entries: [Entry]) {
+        out.beginArray()
+        for e in entries { entry(e) }
+        out.endArray()
+    }
+
+    mutating func entry(_ e: Entry) {
+        out.beginObject()
+        out.member("id", e.id)
+        out.member("question", e.question.plainText)
+        out.key("question_content")
+        inlines(e.question)
+        out.member("url", urls.entry(e.id))
+        out.member("answer_text", answerText(e.answer))
+        out.key("answer")
+        blocks(e.answer)
+        location(e.location)
+        out.endObject()
+    }
+
+    /// The answer as plain text, unwrapped: the text output's layout at width 0.
+    mutating func answerText(_ answer: [Block]) -> String {
+        TextEmitter.normalized(plain.render(answer, width: 0).joined(separator: "\n"))
+    }
+
+    mutating func location(_ l: SourceLocation?) {
+        guard let l else { return }
+        out.key("location")
+        out.beginObject()
+        out.member("file", l.file)
+        out.member("line", l.line)
+        out.member("column", l.column)
+        out.endObject()
+    }
+
+    mutating func blocks(_ blocks: [Block]) {
+        out.beginArray()
+        for b in blocks { block(b) }
+        out.endArray()
+    }
+
+    mutating func block(_ block: Block) {
+        out.beginObject()
+        switch block {
+        case .paragraph(let p):
+            out.member("type", "paragraph")
+            out.key("content")
+            inlines(p.content)
+        case .heading(let h):
+            out.member("type", "heading")
+            out.member("level", h.level)
+            out.key("content")
+            inlines(h.content)
+        case .list(let l):
+            out.member("type", "list")
+            out.member("kind", l.kind.rawValue)
+            out.member("start", l.start)
+            out.member("tight", l.tight)
+            out.key("items")
+            out.beginArray()
+            for item in l.items {
+                out.beginObject()
+                out.member("task", item.task?.rawValue)
+                out.key("content")
+                blocks(item.content)
+                out.endObject()
+            }
+            out.endArray()
+        case .code(let c):
+            out.member("type", "code_block")
+            out.member("language", c.language)
+            out.member("text", c.text)
+        case .quote(let q):
+            out.member("type", "block_quote")
+            out.key("content")
+            blocks(q.content)
+        case .table(let t):
+            out.member("type", "table")
+            out.member("alignments", strings: t.alignments.map(\.rawValue))
+            out.key("header")
+            out.beginArray()
+            for cell in t.header { inlines(cell.content) }
+            out.endArray()
+            out.key("rows")
+            out.beginArray()
+            for row in t.rows {
+                out.beginArray()
+                for cell in row { inlines(cell.content) }
+                out.endArray()
+            }
+            out.endArray()
+        case .thematicBreak:
+            out.member("type", "thematic_break")
+        }
+        out.endObject()
+    }
+
+    mutating func inlines(_ inlines: [Inline]) {
+        out.beginArray()
+        for i in inlines { inline(i) }
+        out.endArray()
+    }
+
+    mutating func inline(_ inline: Inline) {
+        out.beginObject()
+        switch inline {
+        case .text(let s):
+            out.member("type", "text")
+            out.member("text", s)
+        case .code(let s):
+            out.member("type", "code")
+            out.member("text", s)
+        case .emphasis(let c):
+            out.member("type", "emphasis")
+            out.key("content")
+            inlines(c)
+        case .strong(let c):
+            out.member("type", "strong")
+            out.key("content")
+            inlines(c)
+        case .strikethrough(let c):
+            out.member("type", "strikethrough")
+            out.key("content")
+            inlines(c)
+        case .link(let link):
+            out.member("type", "link")
+            out.member("url", link.url)
+            out.member("title", link.title)
+            out.key("content")
+            inlines(link.content)
+        case .image(let image):
+            out.member("type", "image")
+            out.member("url", image.url)
+            out.member("title", image.title)
+            out.member("alt", image.alt)
+        case .lineBreak:
+            out.member("type", "line_break")
+        case .softBreak:
+            out.member("type", "soft_break")
+        }
+        out.endObject()
     }
 }

@@ -1,0 +1,62 @@
+import FAQModel
+
+/// schema.org `FAQPage` as JSON-LD, ready for a `<script type="application/ld+json">`:
+/// `@context`, `@type`, `name`, `description`, `inLanguage`, `url` (when known), `keywords`,
+/// `author`, and `mainEntity` with one `Question` per entry (`name`, `url` when known,
+/// `acceptedAnswer`: an `Answer` whose `text` is the answer as plain text, as in the JSON
+/// output's `answer_text`).
+public struct JSONLDEmitter: Emitter {
+    public init() {}
+
+    public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
+        let urls = DocumentURLs(document, options: options)
+        var plain = TextBlocks(inlines: PlainInlines(style: .inline, urls: urls))
+        let metadata = document.metadata
+        var out = JSONWriter()
+        out.beginObject()
+        out.member("@context", "https://schema.org")
+        out.member("@type", "FAQPage")
+        if let url = urls.page { out.member("@id", url) }
+        out.member("name", nonEmpty(metadata.title))
+        out.member("description", nonEmpty(metadata.description))
+        out.member("inLanguage", metadata.lang)
+        out.member("url", urls.page)
+        if !metadata.keywords.isEmpty { out.member("keywords", metadata.keywords.joined(separator: ", ")) }
+        if !metadata.authors.isEmpty {
+            out.key("author")
+            out.beginArray()
+            for name in metadata.authors {
+                out.beginObject()
+                out.member("@type", "Person")
+                out.member("name", name)
+                out.endObject()
+            }
+            out.endArray()
+        }
+        out.key("mainEntity")
+        out.beginArray()
+        for entry in document.allEntries {
+            out.beginObject()
+            out.member("@type", "Question")
+            if let url = urls.entry(entry.id) { out.member("@id", url) }
+            out.member("name", TextEmitter.normalized(entry.question.plainText))
+            out.member("url", urls.entry(entry.id))
+            out.key("acceptedAnswer")
+            out.beginObject()
+            out.member("@type", "Answer")
+            out.member("text", TextEmitter.normalized(plain.render(entry.answer, width: 0).joined(separator: "\n")))
+            out.endObject()
+            out.endObject()
+        }
+        out.endArray()
+        out.endObject()
+        var bytes = out.bytes
+        bytes.append(UInt8(ascii: "\n"))
+        return EmitResult(.text(String(decoding: bytes, as: UTF8.self)))
+    }
+
+    private func nonEmpty(_ s: String?) -> String? {
+        guard let s, !s.isEmpty else { return nil }
+        return TextEmitter.normalized(s)
+    }
+}

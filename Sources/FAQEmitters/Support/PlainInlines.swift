@@ -1,0 +1,162 @@
+import FAQModel
+
+/// Where the document lives on the web: the page URL (the permalink, resolved against
+/// `--base-url` when it is a path; else the base URL) and the entry URLs (`page#id`).
+/// Shared by the text, JSON and JSON-LD outputs so they agree.
+struct DocumentURLs: Sendable {
+    /// nil when neither the document nor the options say where it lives.
+    let page: String?
+
+    init(_ document: FAQDocument, options: EmitOptions) {
+        let permalink = document.metadata.permalink.flatMap { $0.isEmpty ? nil : $0 }
+        let base = options.baseURL.flatMap { $0.isEmpty ? nil : $0 }
+        var page: String?
+        if let permalink {
+            if Self.isAbsolute(permalink) || base == nil {
+                page = permalink
+            } else if let base {
+                page = Self.join(base, permalink)
+            }
+        } else {
+            page = base
+        }
+        // A page URL carries no fragment: entries add theirs.
+        if let p = page, let hash = p.firstIndex(of: "#") { page = String(p[..<hash]) }
+        self.page = page
+    }
+
+    /// `page#id`, or nil when the page is unknown.
+    func entry(_ id: String) -> String? { page.map { "\($0)#\(id)" } }
+
+    /// A link target as a reader can follow it: a bare `#fragment` becomes `page#fragment`
+    /// when the page is known; anything else is kept as written.
+    func resolve(_ url: String) -> String {
+        if url.hasPrefix("#"), let page { return page + url }
+        return url
+    }
+
+    static func isAbsolute(_ url: String) -> Bool {
+        guard let colon = url.firstIndex(of: ":") else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
+        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    /// `https://example.org/docs/` + `/guide/faq/`: a path from the root replaces the base's
+    /// path; a relative path is appended to the base's directory.
+    static func join(_ base: String, _ path: String) -> String {
+        if path.hasPrefix("/") {
+            if let schemeEnd = base.range(of: "://") {
+                let afterScheme = base[schemeEnd.upperBound...]
+                let hostEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+                return String(base[..<hostEnd]) + path
+            }
+            return (base.hasSuffix("/") ? String(base.dropLast()) : base) + path
+        }
+        return (base.hasSuffix("/") ? base : base + "/") + path
+    }
+}
+
+/// The numbered link references `[n]` of one unit of text (the preamble, a section intro,
+/// an entry): a URL seen twice keeps its first number.
+struct LinkReferences {
+    private(set) var urls: [String] = []
+    private var numbers: [String: Int] = [:]
+
+    mutating func number(for url: String) -> Int {
+        if let n = numbers[url] { return n }
+        urls.append(url)
+        numbers[url] = urls.count
+        return urls.count
+    }
+
+    /// `[n] URL` lines (never wrapped), and starts a fresh unit.
+    mutating func takeLines() -> [String] {
+        defer {
+            urls = []
+            numbers = [:]
+        }
+        return urls.enumerated().map { "[\($0.offset + 1)] \($0.element)" }
+    }
+}
+
+/// Inline markup as plain text pieces for `TextWrapper`, in the Usenet tradition:
+/// `_emphasis_`, `*strong*`, `~~strike~~`, `` `code` ``; links as `text [n]` with a numbered
+/// reference (or `text (URL)` for `answer_text`); a link whose text is its URL stays inline;
+/// images as `[image: alt]` with a reference.
+struct PlainInlines {
+    enum LinkStyle { case references, inline }
+
+    var style: LinkStyle
+    let urls: DocumentURLs
+    var references = LinkReferences()
+
+    init(style: LinkStyle, urls: DocumentURLs) {
+        self.style = style
+        self.urls = urls
+    }
+
+    mutating func pieces(_ inlines: [Inline]) -> [TextWrapper.Piece] {
+        var out: [TextWrapper.Piece] = []
+        append(inlines, to: &out)
+        return out
+    }
+
+    /// One line of text, hard breaks turned into spaces (table cells).
+    mutating func singleLine(_ inlines: [Inline]) -> String {
+        let ps = pieces(inlines).map { piece -> TextWrapper.Piece in
+            if case .lineBreak = piece { return .text(" ") }
+            return piece
+        }
+        return TextWrapper(width: 0).wrap(ps).joined(separator: " ")
+    }
+
+    private mutating func append(_ inlines: [Inline], to out: inout [TextWrapper.Piece]) {
+        for inline in inlines {
+            switch inline {
+            case .text(let s):
+                out.append(.text(s))
+            case .code(let s):
+                out.append(.text("`" + s + "`"))
+            case .emphasis(let content):
+                wrapped("_", content, &out)
+            case .strong(let content):
+                wrapped("*", content, &out)
+            case .strikethrough(let content):
+                wrapped("~~", content, &out)
+            case .link(let link):
+                if link.content.plainText == link.url {
+                    out.append(.atom(link.url))
+                } else {
+                    append(link.content, to: &out)
+                    target(link.url, &out)
+                }
+            case .image(let image):
+                out.append(.text(image.alt.isEmpty ? "[image]" : "[image: \(image.alt)]"))
+                target(image.url, &out)
+            case .lineBreak:
+                out.append(.lineBreak)
+            case .softBreak:
+                out.append(.text(" "))
+            }
+        }
+    }
+
+    private mutating func wrapped(_ mark: String, _ content: [Inline], _ out: inout [TextWrapper.Piece]) {
+        out.append(.text(mark))
+        append(content, to: &out)
+        out.append(.text(mark))
+    }
+
+    private mutating func target(_ url: String, _ out: inout [TextWrapper.Piece]) {
+        let resolved = urls.resolve(url)
+        switch style {
+        case .references:
+            out.append(.text(" [\(references.number(for: resolved))]"))
+        case .inline:
+            out.append(.text(" ("))
+            out.append(.atom(resolved))
+            out.append(.text(")"))
+        }
+    }
+}

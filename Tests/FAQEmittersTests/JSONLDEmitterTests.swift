@@ -1,0 +1,47 @@
+@testable import FAQEmitters
+import FAQModel
+import Foundation
+import Testing
+
+@Suite struct JSONLDEmitterTests {
+    static func jsonld(_ document: FAQDocument, baseURL: String? = nil) throws -> String {
+        let result = try JSONLDEmitter().emit(document, options: EmitOptions(baseURL: baseURL))
+        guard case .text(let text) = result.output else { throw EmitterUnavailable(format: .jsonld) }
+        return text
+    }
+
+    @Test(arguments: Fixtures.names)
+    func golden(_ name: String) throws {
+        try Golden.check(Self.jsonld(try Fixtures.document(name)), "\(name).jsonld")
+    }
+
+    /// Parses, and checks the schema.org FAQPage shape: one Question per entry, each with
+    /// a name and an accepted Answer with text.
+    @Test(arguments: Fixtures.names)
+    func faqPage(_ name: String) throws {
+        let document = try Fixtures.document(name)
+        let text = try Self.jsonld(document, baseURL: "https://faq.example.net/")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(root["@context"] as? String == "https://schema.org")
+        #expect(root["@type"] as? String == "FAQPage")
+        #expect(root["inLanguage"] as? String == document.metadata.lang)
+        #expect(root["name"] as? String == document.metadata.title.map { $0.precomposedStringWithCanonicalMapping })
+        #expect(root["url"] is String)
+        let questions = try #require(root["mainEntity"] as? [[String: Any]])
+        #expect(questions.count == document.allEntries.count)
+        for (question, entry) in zip(questions, document.allEntries) {
+            #expect(question["@type"] as? String == "Question")
+            #expect(question["name"] as? String == entry.question.plainText.precomposedStringWithCanonicalMapping)
+            #expect((question["url"] as? String)?.hasSuffix("#\(entry.id)") == true)
+            let answer = try #require(question["acceptedAnswer"] as? [String: Any])
+            #expect(answer["@type"] as? String == "Answer")
+            #expect(answer["text"] is String)
+        }
+    }
+
+    @Test func noURLWhenUnknown() throws {
+        let document = FAQDocument(metadata: Metadata(title: "T"), body: .entries([Entry(id: "a", question: [.text("Q?")], answer: [])]))
+        let text = try Self.jsonld(document)
+        #expect(!text.contains("\"url\"") && !text.contains("\"@id\""))
+    }
+}
