@@ -43,7 +43,8 @@ public enum OutputFormat: String, CaseIterable, Sendable, Hashable {
     public var emitter: any Emitter {
         switch self {
         case .json: return JSONEmitter()
-        case .man, .xhtml, .epub, .text, .jsonld: return UnavailableEmitter(format: self)
+        case .man: return ManEmitter()
+        case .xhtml, .epub, .text, .jsonld: return UnavailableEmitter(format: self)
         }
     }
 }
