@@ -205,6 +205,8 @@ struct ManPage {
 
     enum Font { case bold, italic, code }
     private var fonts: [Font] = []
+    /// 0 roman, 1 bold, 2 italic, 3 bold italic, 4 code, 5 bold code.
+    private var currentFont = 0
 
     mutating func withFont(_ font: Font, _ body: (inout ManPage) -> Void) {
         fonts.append(font)
@@ -214,7 +216,8 @@ struct ManPage {
         setFont()
     }
 
-    /// The font for the whole stack, so closing `\fI` inside `\fB` returns to bold.
+    /// The font for the whole stack, so closing `\fI` inside `\fB` returns to bold; a
+    /// change to the font already in use is not written.
     private mutating func setFont() {
         var bold = false, italic = false, code = false
         for font in fonts {
@@ -224,13 +227,16 @@ struct ManPage {
             case .code: code = true
             }
         }
-        switch (code, bold, italic) {
-        case (true, true, _): writer.inlineEscape("\\f(CB")
-        case (true, false, _): writer.inlineEscape("\\f(CR")
-        case (false, true, true): writer.inlineEscape("\\f(BI")
-        case (false, true, false): writer.inlineEscape("\\fB")
-        case (false, false, true): writer.inlineEscape("\\fI")
-        case (false, false, false): writer.inlineEscape("\\fR")
+        let font = code ? (bold ? 5 : 4) : (bold ? 1 : 0) + (italic ? 2 : 0)
+        guard font != currentFont else { return }
+        currentFont = font
+        switch font {
+        case 5: writer.inlineEscape("\\f(CB")
+        case 4: writer.inlineEscape("\\f(CR")
+        case 3: writer.inlineEscape("\\f(BI")
+        case 2: writer.inlineEscape("\\fI")
+        case 1: writer.inlineEscape("\\fB")
+        default: writer.inlineEscape("\\fR")
         }
     }
 
