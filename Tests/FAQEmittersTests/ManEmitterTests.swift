@@ -191,16 +191,16 @@ struct ManEmitterTests {
 
     @Test("links: web, mail, relative and script URLs")
     func links() throws {
-        #expect(LinkTarget("https://example.org/a") == .web("https://example.org/a"))
-        #expect(LinkTarget("  FTP://example.org/") == .web("FTP://example.org/"))
-        #expect(LinkTarget("mailto:a@b.org?subject=x") == .mail("a@b.org"))
-        #expect(LinkTarget("#anchor") == .textOnly)
-        #expect(LinkTarget("../guide.md") == .textOnly)
-        #expect(LinkTarget("./a:b") == .textOnly)
-        #expect(LinkTarget("javascript:alert(1)") == .unsafe)
-        #expect(LinkTarget("JAVASCRIPT:alert(1)") == .unsafe)
-        #expect(LinkTarget("data:text/html,x") == .unsafe)
-        #expect(LinkTarget("vbscript:x") == .unsafe)
+        #expect(ManLinkTarget("https://example.org/a") == .web("https://example.org/a"))
+        #expect(ManLinkTarget("  FTP://example.org/") == .web("FTP://example.org/"))
+        #expect(ManLinkTarget("mailto:a@b.org?subject=x") == .mail("a@b.org"))
+        #expect(ManLinkTarget("#anchor") == .textOnly)
+        #expect(ManLinkTarget("../guide.md") == .textOnly)
+        #expect(ManLinkTarget("./a:b") == .textOnly)
+        #expect(ManLinkTarget("javascript:alert(1)") == .unsafe)
+        #expect(ManLinkTarget("JAVASCRIPT:alert(1)") == .unsafe)
+        #expect(ManLinkTarget("data:text/html,x") == .unsafe)
+        #expect(ManLinkTarget("vbscript:x") == .unsafe)
 
         let answer: [Inline] = [
             .text("See "), .link(Link(url: "https://e.org/x-y", content: [.text("this")])), .text("), then more"),
@@ -314,6 +314,43 @@ struct ManEmitterTests {
             .RE
 
             """))
+    }
+
+    @Test("degenerate documents still validate")
+    func degenerate() throws {
+        let empty = Paragraph([])
+        let documents = [
+            FAQDocument(metadata: Metadata(), body: .entries([])),
+            FAQDocument(metadata: Metadata(title: "  "), body: .sections([Section(id: "s", title: [], entries: [])])),
+            FAQDocument(
+                metadata: Metadata(title: "Edge", description: ""),
+                preamble: [.thematicBreak, .paragraph(empty), .quote(BlockQuote([]))],
+                body: .sections([
+                    Section(id: "a", title: [.text("\n")], intro: [.heading(Heading(level: 3, content: []))], entries: [
+                        Entry(id: "empty", question: [], answer: []),
+                        Entry(id: "odd", question: [.lineBreak, .text(".TH x")], answer: [
+                            .list(ListBlock(kind: .bullet, items: [ListItem(content: []), ListItem(task: .checked, content: [.code(CodeBlock(text: ""))])])),
+                            .list(ListBlock(kind: .ordered, items: [])),
+                            .table(Table(alignments: [], header: [], rows: [[], [TableCell([])], [TableCell([.text("x")]), TableCell([])]])),
+                            .table(Table(alignments: [.right], header: [TableCell([.link(Link(url: "https://e.org", content: [.text("e")]))])], rows: [])),
+                            .quote(BlockQuote([.quote(BlockQuote([.code(CodeBlock(text: "  \n\t"))]))])),
+                            .paragraph(Paragraph([.link(Link(url: "https://e.org/", content: [])), .strikethrough([.text("gone")]), .lineBreak])),
+                        ]),
+                    ]),
+                    Section(id: "b", title: [.text("Trailing")], entries: []),
+                ])),
+        ]
+        for (index, document) in documents.enumerated() {
+            let (page, _) = try emitMan(document)
+            var asciiOptions = fixedOptions
+            asciiOptions.asciiOnly = true
+            let (asciiPage, _) = try emitMan(document, asciiOptions)
+            try validate(page, asciiPage: asciiPage, name: "degenerate #\(index)")
+            #expect(lines(page).filter { $0.hasPrefix(".SS ") }.count == document.allEntries.count)
+            for line in lines(page) {
+                #expect(!line.isEmpty && line.last != " " && line.last != "\t", "degenerate #\(index): bad line \(line)")
+            }
+        }
     }
 
     @Test("registry returns the man emitter")

@@ -40,18 +40,18 @@ struct ManPage {
         let name = Self.pageName(metadata)
         if Self.hasTable(document) { writer.trustedLine("'\\\" t") }
         if !options.asciiOnly { writer.trustedLine(".\\\" -*- coding: UTF-8 -*-") }
-        let section = nonEmpty(metadata.extra["man_section"]) ?? nonEmpty(options.manSection) ?? "7"
+        let section = ManPage.nonEmpty(metadata.extra["man_section"]) ?? ManPage.nonEmpty(options.manSection) ?? "7"
         writer.request(
             "TH",
             arguments: [
                 Self.asciiUppercased(name), section, Self.date(metadata.date, timestamp: options.timestamp),
-                nonEmpty(metadata.extra["man_source"]) ?? "faqexport",
-                nonEmpty(metadata.extra["man_manual"]) ?? nonEmpty(metadata.title) ?? "Frequently Asked Questions",
+                ManPage.nonEmpty(metadata.extra["man_source"]) ?? "faqexport",
+                ManPage.nonEmpty(metadata.extra["man_manual"]) ?? ManPage.nonEmpty(metadata.title) ?? "Frequently Asked Questions",
             ], verbatim: 2)
 
         writer.request("SH", "NAME")
         let description = Self.oneLine(
-            nonEmpty(metadata.description) ?? nonEmpty(metadata.title) ?? "frequently asked questions")
+            ManPage.nonEmpty(metadata.description) ?? ManPage.nonEmpty(metadata.title) ?? "frequently asked questions")
         writer.text(name)
         writer.inlineEscape(" \\- ")
         writer.text(description)
@@ -64,7 +64,7 @@ struct ManPage {
         }
         if !document.preamble.isEmpty || entriesOnly != nil || metadata.description != nil {
             heading("SH", "DESCRIPTION")
-            if document.preamble.isEmpty, let text = nonEmpty(metadata.description) {
+            if document.preamble.isEmpty, let text = ManPage.nonEmpty(metadata.description) {
                 paragraphBreak()
                 writer.text(text)
                 writer.endLine()
@@ -82,30 +82,31 @@ struct ManPage {
                 for entry in section.entries { self.entry(entry) }
             }
         }
-        if let seeAlso = nonEmpty(metadata.extra["see_also"]) { self.seeAlso(seeAlso) }
+        if let seeAlso = ManPage.nonEmpty(metadata.extra["see_also"]) { self.seeAlso(seeAlso) }
     }
 
     mutating func entry(_ entry: Entry) {
         location = entry.location
-        heading("SS", entry.question.plainText)
+        heading("SS", entry.question.plainText, fallback: entry.id)
         blocks(entry.answer)
     }
 
-    mutating func heading(_ macro: StaticString, _ title: String) {
-        writer.request(macro, Self.oneLine(title))
+    mutating func heading(_ macro: StaticString, _ title: String, fallback: String = "Questions") {
+        let title = Self.oneLine(title)
+        writer.request(macro, title.isEmpty ? fallback : title)
         afterHeading = true
     }
 
     /// `.BR name (section),` for each `name(section)` item, plain text for anything else.
     mutating func seeAlso(_ value: String) {
         heading("SH", "SEE ALSO")
-        var text = Substring(value.trimmingBlanks)
+        var text = Substring(Self.trimmed(value))
         if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
-        let items = text.split(separator: ",").map { $0.trimmingBlanks }.filter { !$0.isEmpty }
+        let items = text.split(separator: ",").map { Self.trimmed($0) }.filter { !$0.isEmpty }
         for (index, item) in items.enumerated() {
             let comma = index + 1 < items.count ? "," : ""
             if item.hasSuffix(")"), let open = item.lastIndex(of: "("), open != item.startIndex {
-                let title = String(item[..<open]).trimmingBlanks
+                let title = Self.trimmed(item[..<open])
                 let section = item[item.index(after: open)..<item.index(before: item.endIndex)]
                 if !title.isEmpty, !section.isEmpty {
                     writer.request("BR", title, "(\(section))\(comma)")
@@ -156,6 +157,7 @@ struct ManPage {
             writer.trustedRequest("EE")
             writer.trustedRequest("RE")
         case .quote(let quote):
+            guard !quote.content.isEmpty else { return }
             paragraphBreak()
             writer.trustedRequest("RS 4")
             afterHeading = true
@@ -284,12 +286,20 @@ struct ManPage {
 
     /// Writes a link; returns true when it consumed `next` (punctuation after `.UE`).
     mutating func link(_ link: Link, next: Inline?) -> Bool {
-        let target = LinkTarget(link.url)
+        let target = ManLinkTarget(link.url)
         if writer.inTableCell {
             inlines(link.content)
             switch target {
             case .web(let url), .mail(let url):
                 if link.content.plainText != url { writer.text(" <\(url)>") }
+            case .textOnly, .unsafe: break
+            }
+            return false
+        }
+        if !Self.hasVisibleContent(link.content) {
+            // `.UR` with no text is an empty block to mandoc: the address is the text.
+            switch target {
+            case .web(let url), .mail(let url): writer.text(url)
             case .textOnly, .unsafe: break
             }
             return false
@@ -321,156 +331,5 @@ struct ManPage {
         }
         writer.request(close)
         return false
-    }
-
-    // MARK: Helpers
-
-    static func hasVisibleContent(_ inlines: [Inline]) -> Bool {
-        for inline in inlines {
-            switch inline {
-            case .text(let s), .code(let s):
-                if s.contains(where: { !$0.isWhitespace }) { return true }
-            case .emphasis(let c), .strong(let c), .strikethrough(let c):
-                if hasVisibleContent(c) { return true }
-            case .link(let link):
-                if hasVisibleContent(link.content) { return true }
-            case .image(let image):
-                if image.alt.contains(where: { !$0.isWhitespace }) { return true }
-            case .lineBreak, .softBreak: break
-            }
-        }
-        return false
-    }
-
-    static func hasTable(_ document: FAQDocument) -> Bool {
-        func any(_ blocks: [Block]) -> Bool {
-            blocks.contains { block in
-                switch block {
-                case .table: return true
-                case .list(let list): return list.items.contains { any($0.content) }
-                case .quote(let quote): return any(quote.content)
-                case .paragraph, .heading, .code, .thematicBreak: return false
-                }
-            }
-        }
-        if any(document.preamble) { return true }
-        switch document.body {
-        case .entries(let entries): return entries.contains { any($0.answer) }
-        case .sections(let sections): return sections.contains { any($0.intro) || $0.entries.contains { any($0.answer) } }
-        }
-    }
-
-    /// `man_name`, else a slug of the title, else `faq`.
-    static func pageName(_ metadata: Metadata) -> String {
-        if let name = nonEmpty(metadata.extra["man_name"]) { return oneLine(name) }
-        var slug = ""
-        var dash = false
-        for scalar in (metadata.title ?? "").unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if dash, !slug.isEmpty { slug += "-" }
-                dash = false
-                slug.unicodeScalars.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
-            } else {
-                dash = true
-            }
-        }
-        return slug.isEmpty ? "faq" : slug
-    }
-
-    static func asciiUppercased(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
-            ("a"..."z").contains(scalar) ? Unicode.Scalar(scalar.value - 32)! : scalar
-        }))
-    }
-
-    /// Whitespace runs (newlines included) as single spaces, trimmed.
-    static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
-    /// `YYYY-MM-DD` from the front matter's date (a date or a timestamp), else from `timestamp`.
-    static func date(_ written: String?, timestamp: Int64) -> String {
-        if let written {
-            let bytes = Array(written.trimmingBlanks.utf8.prefix(10))
-            let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-            if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) })
-            {
-                return String(decoding: bytes, as: UTF8.self)
-            }
-        }
-        return civilDate(timestamp)
-    }
-
-    /// Days since 1970 to a proleptic Gregorian date (H. Hinnant's `civil_from_days`), UTC.
-    static func civilDate(_ timestamp: Int64) -> String {
-        let days = timestamp >= 0 ? timestamp / 86_400 : (timestamp - 86_399) / 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
-}
-
-/// What a link becomes in a man page.
-enum LinkTarget: Equatable {
-    /// An absolute URL with a scheme worth following: `.UR`/`.UE`.
-    case web(String)
-    /// A `mailto:` address: `.MT`/`.ME`.
-    case mail(String)
-    /// Relative and `#anchor` links: their text.
-    case textOnly
-    /// `javascript:`, `data:`, `vbscript:` and other schemes: their text, with a diagnostic.
-    case unsafe
-
-    static let webSchemes: Set<String> = ["http", "https", "ftp", "ftps", "sftp", "gopher", "irc", "ircs", "news", "nntp"]
-
-    init(_ url: String) {
-        let url = url.trimmingBlanks
-        guard let colon = url.firstIndex(of: ":") else {
-            self = .textOnly
-            return
-        }
-        let scheme = url[..<colon]
-        guard let head = scheme.first, head.isASCII, head.isLetter,
-            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
-        else {
-            self = .textOnly  // `./a:b`, `#x:y`: a path, not a scheme
-            return
-        }
-        let lower = scheme.lowercased()
-        if lower == "mailto" {
-            let address = url[url.index(after: colon)...].prefix { $0 != "?" }
-            self = address.isEmpty ? .textOnly : .mail(String(address))
-        } else if Self.webSchemes.contains(lower), url.count > scheme.count + 1 {
-            self = .web(url)
-        } else {
-            self = .unsafe
-        }
-    }
-}
-
-private func nonEmpty(_ value: String?) -> String? {
-    guard let value, value.contains(where: { !$0.isWhitespace }) else { return nil }
-    return value
-}
-
-extension StringProtocol {
-    /// Without leading and trailing whitespace.
-    var trimmingBlanks: String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
-            return ""
-        }
-        return String(self[first...last])
     }
 }
