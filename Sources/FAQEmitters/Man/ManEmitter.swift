@@ -324,8 +324,8 @@ struct ManPage {
         // Text glued to the link (`.`, `),`) is the closing macro's argument; the rest
         // continues on the next line.
         if case .text(let text)? = next, let first = text.first, !first.isWhitespace {
-            let glued = text.prefix { !$0.isWhitespace }
-            writer.request(close, String(glued))
+            let glued = text.prefix { !$0.isWhitespace && $0 != "\u{0B}" && $0 != "\u{0C}" }
+            writer.request(close, arguments: [String(glued)], quoted: false)
             writer.text(text[glued.endIndex...])
             return true
         }

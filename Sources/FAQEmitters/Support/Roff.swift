@@ -152,19 +152,24 @@ struct RoffWriter {
 
     /// `verbatim` marks one argument the emitter made itself from checked characters (the
     /// `.TH` date, digits and `-` only: mandoc cannot parse `2026\-01\-15`).
-    mutating func request(_ name: StaticString, arguments: [String], verbatim: Int? = nil, mode: Roff.Breaks = .space) {
+    ///
+    /// `quoted: false` is for arguments without whitespace that a macro prints as they are
+    /// (`.UE ),`): mandoc prints the quotes of a quoted `.UE` argument.
+    mutating func request(
+        _ name: StaticString, arguments: [String], verbatim: Int? = nil, mode: Roff.Breaks = .space, quoted: Bool = true
+    ) {
         endLine()
         bytes.append(UInt8(ascii: "."))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         for (index, argument) in arguments.enumerated() {
             bytes.append(UInt8(ascii: " "))
-            bytes.append(UInt8(ascii: "\""))
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
             if index == verbatim {
                 bytes.append(contentsOf: argument.utf8)
             } else {
                 Roff.appendEscaped(argument, asciiOnly: asciiOnly, newline: mode, to: &bytes)
             }
-            bytes.append(UInt8(ascii: "\""))
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
         }
         lineLength = 1
         endLine()
