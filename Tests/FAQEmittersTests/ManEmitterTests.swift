@@ -211,7 +211,7 @@ struct ManEmitterTests {
             metadata: Metadata(title: "T"),
             body: .entries([Entry(id: "q", question: [.text("Q")], answer: [.paragraph(Paragraph(answer))])]))
         let (page, diagnostics) = try emitMan(document)
-        #expect(page.contains("See\n.UR \"https://\\:e.org/\\:x\\-y\"\nthis\n.UE ),\nthen more and\n.MT \"m@e.org\"\nmail\n.ME\nor bad\n"))
+        #expect(page.contains("See\n.UR \"https://e.org/\\:x\\-y\"\nthis\n.UE ),\nthen more and\n.MT \"m@e.org\"\nmail\n.ME\nor bad\n"))
         #expect(diagnostics.count == 1)
     }
 

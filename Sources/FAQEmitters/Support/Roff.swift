@@ -30,7 +30,7 @@ public enum Roff {
         /// Inside a tbl table whose column separator is `@`: like `space`, and `@` → `\(at`.
         case tableCell
         /// A `.UR` argument: like `space`, plus `\:` (a break point, no hyphen) after each
-        /// `/` that ends a run of slashes, so a long URL can wrap.
+        /// run of slashes but the first (`https://`), so a long URL can wrap.
         case url
     }
 
@@ -38,11 +38,15 @@ public enum Roff {
     static func appendEscaped<S: StringProtocol>(_ text: S, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
         let url = newline == .url
         var afterSlash = false
+        var slashRuns = 0  // the first run is the scheme's `//`: no break after it
         if asciiOnly {
             for scalar in text.unicodeScalars {
                 let v = scalar.value
                 if url {
-                    if afterSlash, v != 0x2F { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
+                    if afterSlash, v != 0x2F {
+                        if slashRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
+                        slashRuns += 1
+                    }
                     afterSlash = v == 0x2F
                 }
                 if v < 0x80 {
@@ -54,7 +58,10 @@ public enum Roff {
         } else {
             for byte in text.utf8 {
                 if url {
-                    if afterSlash, byte != 0x2F { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
+                    if afterSlash, byte != 0x2F {
+                        if slashRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
+                        slashRuns += 1
+                    }
                     afterSlash = byte == 0x2F
                 }
                 if byte < 0x80 {
