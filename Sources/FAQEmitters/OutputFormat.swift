@@ -45,7 +45,8 @@ public enum OutputFormat: String, CaseIterable, Sendable, Hashable {
         case .json: return JSONEmitter()
         case .jsonld: return JSONLDEmitter()
         case .text: return TextEmitter()
-        case .man, .xhtml, .epub: return UnavailableEmitter(format: self)
+        case .man: return ManEmitter()
+        case .xhtml, .epub: return UnavailableEmitter(format: self)
         }
     }
 }

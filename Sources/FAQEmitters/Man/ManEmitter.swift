@@ -1,0 +1,340 @@
+import FAQModel
+
+/// man(7) for groff/man-db and mandoc, in the spirit of cmark-gfm's `src/man.c`: one
+/// switch over node kinds, with every character from the document going through the one
+/// escaper in `Roff` (see there) and every line through `RoffWriter`.
+///
+/// The page: `.TH`, `.SH NAME` (`name \- description`, plain for `lexgrog`),
+/// `.SH DESCRIPTION` with the preamble, one `.SH` per section, one `.SS` per question
+/// (a FAQ without sections keeps its questions under DESCRIPTION), `.SH SEE ALSO` from
+/// the `see_also` front matter. Tables go through tbl (the page then starts `'\" t`).
+public struct ManEmitter: Emitter {
+    public init() {}
+
+    public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
+        var page = ManPage(options: options)
+        page.render(document)
+        return EmitResult(.text(page.writer.finish()), diagnostics: page.diagnostics)
+    }
+}
+
+struct ManPage {
+    var writer: RoffWriter
+    var diagnostics: [Diagnostic] = []
+    let options: EmitOptions
+    /// Right after `.SH`, `.SS`, `.IP` or `.RS`: the next paragraph needs no `.PP`.
+    var afterHeading = false
+    /// Where diagnostics point: the entry being written, when known.
+    var location: SourceLocation?
+    var reportedStrikethrough = false
+
+    init(options: EmitOptions) {
+        self.options = options
+        writer = RoffWriter(asciiOnly: options.asciiOnly, capacity: 1 << 16)
+    }
+
+    // MARK: Page structure
+
+    mutating func render(_ document: FAQDocument) {
+        let metadata = document.metadata
+        let name = Self.pageName(metadata)
+        if Self.hasTable(document) { writer.trustedLine("'\\\" t") }
+        if !options.asciiOnly { writer.trustedLine(".\\\" -*- coding: UTF-8 -*-") }
+        let section = ManPage.nonEmpty(metadata.extra["man_section"]) ?? ManPage.nonEmpty(options.manSection) ?? "7"
+        writer.request(
+            "TH",
+            arguments: [
+                Self.asciiUppercased(name), section, Self.date(metadata.date, timestamp: options.timestamp),
+                ManPage.nonEmpty(metadata.extra["man_source"]) ?? "faqexport",
+                ManPage.nonEmpty(metadata.extra["man_manual"]) ?? ManPage.nonEmpty(metadata.title) ?? "Frequently Asked Questions",
+            ], verbatim: 2)
+        // Left-aligned, like most terminals show man pages: lines of CJK text or long words
+        // cannot be justified, and groff -ww warns about every one of them.
+        writer.trustedRequest("ad l")
+
+        writer.request("SH", "NAME")
+        let description = Self.oneLine(
+            ManPage.nonEmpty(metadata.description) ?? ManPage.nonEmpty(metadata.title) ?? "frequently asked questions")
+        writer.breakPoints = false
+        writer.text(name)
+        writer.inlineEscape(" \\- ")
+        writer.text(description)
+        writer.endLine()
+        writer.breakPoints = true
+
+        let entriesOnly: [Entry]?
+        switch document.body {
+        case .entries(let entries): entriesOnly = entries
+        case .sections: entriesOnly = nil
+        }
+        if !document.preamble.isEmpty || entriesOnly != nil || metadata.description != nil {
+            heading("SH", "DESCRIPTION")
+            if document.preamble.isEmpty, let text = ManPage.nonEmpty(metadata.description) {
+                paragraphBreak()
+                writer.text(text)
+                writer.endLine()
+            }
+            blocks(document.preamble)
+        }
+        switch document.body {
+        case .entries(let entries):
+            for entry in entries { self.entry(entry) }
+        case .sections(let sections):
+            for section in sections {
+                location = section.location
+                heading("SH", section.title.plainText)
+                blocks(section.intro)
+                for entry in section.entries { self.entry(entry) }
+            }
+        }
+        if let seeAlso = ManPage.nonEmpty(metadata.extra["see_also"]) { self.seeAlso(seeAlso) }
+    }
+
+    mutating func entry(_ entry: Entry) {
+        location = entry.location
+        heading("SS", entry.question.plainText, fallback: entry.id)
+        blocks(entry.answer)
+    }
+
+    mutating func heading(_ macro: StaticString, _ title: String, fallback: String = "Questions") {
+        let title = Self.oneLine(title)
+        writer.request(macro, title.isEmpty ? fallback : title)
+        afterHeading = true
+    }
+
+    /// `.BR name (section),` for each `name(section)` item, plain text for anything else.
+    mutating func seeAlso(_ value: String) {
+        heading("SH", "SEE ALSO")
+        var text = Substring(Self.trimmed(value))
+        if text.hasPrefix("["), text.hasSuffix("]") { text = text.dropFirst().dropLast() }
+        let items = text.split(separator: ",").map { Self.trimmed($0) }.filter { !$0.isEmpty }
+        for (index, item) in items.enumerated() {
+            let comma = index + 1 < items.count ? "," : ""
+            if item.hasSuffix(")"), let open = item.lastIndex(of: "("), open != item.startIndex {
+                let title = Self.trimmed(item[..<open])
+                let section = item[item.index(after: open)..<item.index(before: item.endIndex)]
+                if !title.isEmpty, !section.isEmpty {
+                    writer.request("BR", title, "(\(section))\(comma)")
+                    continue
+                }
+            }
+            writer.text(item + comma)
+            writer.endLine()
+        }
+    }
+
+    // MARK: Blocks
+
+    /// `.PP`, unless a heading (or item tag, or indent) was just written.
+    mutating func paragraphBreak() {
+        if afterHeading {
+            afterHeading = false
+        } else {
+            writer.trustedRequest("PP")
+        }
+    }
+
+    mutating func blocks<C: Collection<Block>>(_ blocks: C) {
+        for block in blocks { self.block(block) }
+    }
+
+    mutating func block(_ block: Block) {
+        switch block {
+        case .paragraph(let paragraph):
+            guard Self.hasVisibleContent(paragraph.content) else { return }
+            paragraphBreak()
+            inlines(paragraph.content)
+            writer.endLine()
+        case .heading(let heading):
+            guard Self.hasVisibleContent(heading.content) else { return }
+            paragraphBreak()
+            withFont(.bold) { $0.inlines(heading.content) }
+            writer.endLine()
+        case .list(let list):
+            self.list(list)
+        case .code(let code):
+            paragraphBreak()
+            writer.trustedRequest("RS 4")
+            writer.trustedRequest("EX")
+            for line in code.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                writer.literalLine(line)
+            }
+            writer.trustedRequest("EE")
+            writer.trustedRequest("RE")
+        case .quote(let quote):
+            guard !quote.content.isEmpty else { return }
+            paragraphBreak()
+            writer.trustedRequest("RS 4")
+            afterHeading = true
+            blocks(quote.content)
+            writer.trustedRequest("RE")
+            afterHeading = false
+        case .table(let table):
+            paragraphBreak()
+            self.table(table)
+        case .thematicBreak:
+            if afterHeading { return }
+            writer.trustedRequest("sp")
+        }
+    }
+
+    mutating func list(_ list: ListBlock) {
+        let lastNumber = list.start + max(list.items.count - 1, 0)
+        let width = list.kind == .bullet ? 2 : String(lastNumber).count + 2
+        for (index, item) in list.items.enumerated() {
+            switch list.kind {
+            case .bullet: writer.trustedRequest("IP \\(bu \(width)")
+            case .ordered: writer.trustedRequest("IP \(list.start + index). \(width)")
+            }
+            afterHeading = true
+            switch item.task {
+            case .checked?: writer.text("[x] ")
+            case .unchecked?: writer.text("[ ] ")
+            case nil: break
+            }
+            var rest = item.content[...]
+            if case .paragraph(let first)? = rest.first {
+                inlines(first.content)
+                writer.endLine()
+                rest = rest.dropFirst()
+                afterHeading = false
+            }
+            if !rest.isEmpty {
+                writer.trustedRequest("RS \(width)")
+                blocks(rest)
+                writer.trustedRequest("RE")
+            }
+            afterHeading = false
+        }
+    }
+
+    // MARK: Inlines
+
+    enum Font { case bold, italic, code }
+    private var fonts: [Font] = []
+    /// 0 roman, 1 bold, 2 italic, 3 bold italic, 4 code, 5 bold code.
+    private var currentFont = 0
+
+    mutating func withFont(_ font: Font, _ body: (inout ManPage) -> Void) {
+        fonts.append(font)
+        setFont()
+        body(&self)
+        fonts.removeLast()
+        setFont()
+    }
+
+    /// The font for the whole stack, so closing `\fI` inside `\fB` returns to bold; a
+    /// change to the font already in use is not written.
+    private mutating func setFont() {
+        var bold = false, italic = false, code = false
+        for font in fonts {
+            switch font {
+            case .bold: bold = true
+            case .italic: italic = true
+            case .code: code = true
+            }
+        }
+        let font = code ? (bold ? 5 : 4) : (bold ? 1 : 0) + (italic ? 2 : 0)
+        guard font != currentFont else { return }
+        currentFont = font
+        switch font {
+        case 5: writer.inlineEscape("\\f(CB")
+        case 4: writer.inlineEscape("\\f(CR")
+        case 3: writer.inlineEscape("\\f(BI")
+        case 2: writer.inlineEscape("\\fI")
+        case 1: writer.inlineEscape("\\fB")
+        default: writer.inlineEscape("\\fR")
+        }
+    }
+
+    mutating func inlines(_ items: [Inline]) {
+        var index = items.startIndex
+        while index < items.endIndex {
+            switch items[index] {
+            case .text(let text):
+                writer.text(text)
+            case .code(let code):
+                withFont(.code) { $0.writer.text(code) }
+            case .emphasis(let content):
+                withFont(.italic) { $0.inlines(content) }
+            case .strong(let content):
+                withFont(.bold) { $0.inlines(content) }
+            case .strikethrough(let content):
+                if !reportedStrikethrough {
+                    reportedStrikethrough = true
+                    diagnostics.append(.warning("man page: strikethrough is shown as plain text", at: location))
+                }
+                inlines(content)
+            case .link(let link):
+                if self.link(link, next: index + 1 < items.endIndex ? items[index + 1] : nil) {
+                    index += 1
+                }
+            case .image(let image):
+                diagnostics.append(.warning("man page: image '\(image.url)' dropped; its alt text is kept", at: location))
+                writer.text(image.alt)
+            case .lineBreak:
+                if writer.inTableCell {
+                    writer.text(" ")
+                } else {
+                    writer.trustedRequest("br")
+                }
+            case .softBreak:
+                if writer.inTableCell {
+                    writer.text(" ")
+                } else {
+                    writer.endLine()
+                }
+            }
+            index += 1
+        }
+    }
+
+    /// Writes a link; returns true when it consumed `next` (punctuation after `.UE`).
+    mutating func link(_ link: Link, next: Inline?) -> Bool {
+        let target = ManLinkTarget(link.url)
+        if writer.inTableCell {
+            inlines(link.content)
+            switch target {
+            case .web(let url), .mail(let url):
+                if link.content.plainText != url { writer.text(" <\(url)>") }
+            case .textOnly, .unsafe: break
+            }
+            return false
+        }
+        if !Self.hasVisibleContent(link.content) {
+            // `.UR` with no text is an empty block to mandoc: the address is the text.
+            switch target {
+            case .web(let url), .mail(let url): writer.text(url)
+            case .textOnly, .unsafe: break
+            }
+            return false
+        }
+        let close: StaticString
+        switch target {
+        case .web(let url):
+            writer.request("UR", arguments: [url], mode: .url)
+            close = "UE"
+        case .mail(let address):
+            writer.request("MT", address)
+            close = "ME"
+        case .textOnly:
+            inlines(link.content)
+            return false
+        case .unsafe:
+            diagnostics.append(.warning("man page: link to '\(link.url)' kept as text only", at: location))
+            inlines(link.content)
+            return false
+        }
+        inlines(link.content)
+        // Text glued to the link (`.`, `),`) is the closing macro's argument; the rest
+        // continues on the next line.
+        if case .text(let text)? = next, let first = text.first, !first.isWhitespace {
+            let glued = text.prefix { !$0.isWhitespace && $0 != "\u{0B}" && $0 != "\u{0C}" }
+            writer.request(close, arguments: [String(glued)], quoted: false)
+            writer.text(text[glued.endIndex...])
+            return true
+        }
+        writer.request(close)
+        return false
+    }
+}

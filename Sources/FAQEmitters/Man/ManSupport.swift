@@ -1,0 +1,160 @@
+import FAQModel
+
+/// Page-level facts for the man emitter: names, dates, link kinds.
+extension ManPage {
+    static func hasVisibleContent(_ inlines: [Inline]) -> Bool {
+        for inline in inlines {
+            switch inline {
+            case .text(let s), .code(let s):
+                if s.contains(where: { !$0.isWhitespace }) { return true }
+            case .emphasis(let c), .strong(let c), .strikethrough(let c):
+                if hasVisibleContent(c) { return true }
+            case .link(let link):
+                if hasVisibleContent(link.content) { return true }
+            case .image(let image):
+                if image.alt.contains(where: { !$0.isWhitespace }) { return true }
+            case .lineBreak, .softBreak: break
+            }
+        }
+        return false
+    }
+
+    static func hasTable(_ document: FAQDocument) -> Bool {
+        func any(_ blocks: [Block]) -> Bool {
+            blocks.contains { block in
+                switch block {
+                case .table: return true
+                case .list(let list): return list.items.contains { any($0.content) }
+                case .quote(let quote): return any(quote.content)
+                case .paragraph, .heading, .code, .thematicBreak: return false
+                }
+            }
+        }
+        if any(document.preamble) { return true }
+        switch document.body {
+        case .entries(let entries): return entries.contains { any($0.answer) }
+        case .sections(let sections): return sections.contains { any($0.intro) || $0.entries.contains { any($0.answer) } }
+        }
+    }
+
+    /// `man_name`, else a slug of the title, else `faq`.
+    static func pageName(_ metadata: Metadata) -> String {
+        if let name = ManPage.nonEmpty(metadata.extra["man_name"]) { return oneLine(name) }
+        var slug = ""
+        var dash = false
+        for scalar in (metadata.title ?? "").unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if dash, !slug.isEmpty { slug += "-" }
+                dash = false
+                slug.unicodeScalars.append(scalar.properties.lowercaseMapping.unicodeScalars.first ?? scalar)
+            } else {
+                dash = true
+            }
+        }
+        return slug.isEmpty ? "faq" : slug
+    }
+
+    static func asciiUppercased(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            ("a"..."z").contains(scalar) ? Unicode.Scalar(scalar.value - 32)! : scalar
+        }))
+    }
+
+    /// Whitespace runs (newlines included) as single spaces, trimmed.
+    static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `YYYY-MM-DD` from the front matter's date (a date or a timestamp), else from `timestamp`.
+    static func date(_ written: String?, timestamp: Int64) -> String {
+        if let written {
+            let bytes = Array(written.manTrimmed.utf8.prefix(10))
+            let digits = [0, 1, 2, 3, 5, 6, 8, 9]
+            if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
+                digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) })
+            {
+                return String(decoding: bytes, as: UTF8.self)
+            }
+        }
+        return civilDate(timestamp)
+    }
+
+    /// Days since 1970 to a proleptic Gregorian date (H. Hinnant's `civil_from_days`), UTC.
+    static func civilDate(_ timestamp: Int64) -> String {
+        let days = timestamp >= 0 ? timestamp / 86_400 : (timestamp - 86_399) / 86_400
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        func pad(_ value: Int64, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+    }
+}
+
+/// What a link becomes in a man page.
+enum ManLinkTarget: Equatable {
+    /// An absolute URL with a scheme worth following: `.UR`/`.UE`.
+    case web(String)
+    /// A `mailto:` address: `.MT`/`.ME`.
+    case mail(String)
+    /// Relative and `#anchor` links: their text.
+    case textOnly
+    /// `javascript:`, `data:`, `vbscript:` and other schemes: their text, with a diagnostic.
+    case unsafe
+
+    static let webSchemes: Set<String> = ["http", "https", "ftp", "ftps", "sftp", "gopher", "irc", "ircs", "news", "nntp"]
+
+    init(_ url: String) {
+        let url = url.manTrimmed
+        guard let colon = url.firstIndex(of: ":") else {
+            self = .textOnly
+            return
+        }
+        let scheme = url[..<colon]
+        guard let head = scheme.first, head.isASCII, head.isLetter,
+            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
+        else {
+            self = .textOnly  // `./a:b`, `#x:y`: a path, not a scheme
+            return
+        }
+        let lower = scheme.lowercased()
+        if lower == "mailto" {
+            let address = url[url.index(after: colon)...].prefix { $0 != "?" }
+            self = address.isEmpty ? .textOnly : .mail(String(address))
+        } else if Self.webSchemes.contains(lower), url.count > scheme.count + 1 {
+            self = .web(url)
+        } else {
+            self = .unsafe
+        }
+    }
+}
+
+extension ManPage {
+    /// nil for a missing or blank front-matter value.
+    static func nonEmpty(_ value: String?) -> String? {
+        guard let value, value.contains(where: { !$0.isWhitespace }) else { return nil }
+        return value
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing whitespace.
+    fileprivate var manTrimmed: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }), let last = lastIndex(where: { !$0.isWhitespace }) else {
+            return ""
+        }
+        return String(self[first...last])
+    }
+}
+
+extension ManPage {
+    static func trimmed<S: StringProtocol>(_ text: S) -> String { text.manTrimmed }
+}

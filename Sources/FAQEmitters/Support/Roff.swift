@@ -1,0 +1,318 @@
+/// roff output shared by every roff-based emitter (man(7) today): the one escaper and the
+/// one line writer.
+///
+/// Everything that came from the document goes through `Roff.appendEscaped` — text,
+/// code, URLs, macro arguments, front matter — so no input can become a request, a macro
+/// or an escape:
+///
+/// - `\` → `\e`, `-` → `\-`, `'` `"` `` ` `` `^` `~` → `\(aq` `\(dq` `\(ga` `\(ha` `\(ti`;
+/// - C0 controls and DEL are dropped (groff rejects them as input characters);
+/// - non-ASCII is copied as UTF-8, or written `\[uXXXX]` when `asciiOnly` is set.
+///
+/// `RoffWriter` builds the page into one byte buffer and owns line starts: a content line
+/// that would begin with `.` or `'` gets `\&` first (code lines included), trailing
+/// whitespace is removed and blank lines are never written.
+public enum Roff {
+    /// The escaped form of `text` (one line; newlines and tabs become spaces).
+    public static func escape(_ text: String, asciiOnly: Bool = false) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 8)
+        appendEscaped(text, asciiOnly: asciiOnly, newline: .space, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// What the escaper does with a newline (and a tab) it meets.
+    enum Breaks {
+        /// Newlines and tabs become spaces (macro arguments, the NAME line).
+        case space
+        /// Filled body text: like `space`, plus break points (see `appendEscaped`).
+        case fill
+        /// Tabs are kept (no-fill code lines); newlines must not occur.
+        case keepTabs
+        /// Inside a tbl table whose column separator is `@`: like `space`, and `@` → `\(at`.
+        case tableCell
+        /// A `.UR` argument: like `space`, plus `\:` (a break point, no hyphen) after each
+        /// run of slashes but the first (`https://`), so a long URL can wrap.
+        case url
+    }
+
+    /// Appends `text` escaped, in one pass over its UTF-8 bytes.
+    static func appendEscaped<S: StringProtocol>(_ text: S, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
+        let url = newline == .url
+        var afterSlash = false
+        var slashRuns = 0  // the first run is the scheme's `//`: no break after it
+        if asciiOnly && (newline == .fill || newline == .tableCell) {
+            appendWithBreakPoints(text, asciiOnly: true, newline: newline, to: &out)
+        } else if asciiOnly {
+            for scalar in text.unicodeScalars {
+                let v = scalar.value
+                if url {
+                    if afterSlash, v != 0x2F {
+                        if slashRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
+                        slashRuns += 1
+                    }
+                    afterSlash = v == 0x2F
+                }
+                if v < 0x80 {
+                    appendASCII(UInt8(v), newline: newline, to: &out)
+                } else {
+                    appendUnicodeEscape(v, to: &out)
+                }
+            }
+        } else if newline == .fill || newline == .tableCell {
+            appendWithBreakPoints(text, asciiOnly: false, newline: newline, to: &out)
+        } else {
+            for byte in text.utf8 {
+                if url {
+                    if afterSlash, byte != 0x2F {
+                        if slashRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
+                        slashRuns += 1
+                    }
+                    afterSlash = byte == 0x2F
+                }
+                if byte < 0x80 {
+                    appendASCII(byte, newline: newline, to: &out)
+                } else {
+                    out.append(byte)  // a String's UTF-8 is always valid
+                }
+            }
+        }
+    }
+
+    /// Filled text: groff cannot break a run without spaces (CJK text, a 60-letter word)
+    /// and warns "can't break line"; `\:` marks where it may break — between two wide
+    /// characters, and every 24 characters inside a long word. (The page is set `.ad l`,
+    /// so such lines need no justification either.)
+    static func appendWithBreakPoints<S: StringProtocol>(_ text: S, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
+        var run = 0
+        var previousWide = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v == 0x20 || v == 0x0A || v == 0x09 {
+                run = 0
+                previousWide = false
+            } else {
+                let wide = v >= 0x1100 && DisplayWidth.isWide(v)
+                run += 1
+                if (wide && previousWide) || run > 24 {
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(UInt8(ascii: ":"))
+                    run = 1
+                }
+                previousWide = wide
+            }
+            if v < 0x80 {
+                appendASCII(UInt8(v), newline: newline, to: &out)
+            } else if asciiOnly {
+                appendUnicodeEscape(v, to: &out)
+            } else {
+                appendUTF8(scalar, to: &out)
+            }
+        }
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
+        UTF8.encode(scalar) { out.append($0) }
+    }
+
+    @inline(__always)
+    static func appendASCII(_ byte: UInt8, newline: Breaks, to out: inout [UInt8]) {
+        switch byte {
+        case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "e"))
+        case UInt8(ascii: "-"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "-"))
+        case UInt8(ascii: "'"): appendNamed("aq", to: &out)
+        case UInt8(ascii: "\""): appendNamed("dq", to: &out)
+        case UInt8(ascii: "`"): appendNamed("ga", to: &out)
+        case UInt8(ascii: "^"): appendNamed("ha", to: &out)
+        case UInt8(ascii: "~"): appendNamed("ti", to: &out)
+        case UInt8(ascii: "@") where newline == .tableCell: appendNamed("at", to: &out)
+        case UInt8(ascii: "\t"):
+            switch newline {
+            case .space, .fill, .tableCell, .url: out.append(UInt8(ascii: " "))
+            case .keepTabs: out.append(byte)
+            }
+        case UInt8(ascii: "\n"), UInt8(ascii: "\r"): out.append(UInt8(ascii: " "))
+        case 0..<0x20, 0x7F: break  // control characters are not valid roff input
+        default: out.append(byte)
+        }
+    }
+
+    /// `\(xx`, a two-letter glyph name.
+    @inline(__always)
+    static func appendNamed(_ name: StaticString, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: "("))
+        name.withUTF8Buffer { out.append(contentsOf: $0) }
+    }
+
+    /// `\[uXXXX]`: upper-case hex, at least four digits (groff's and mandoc's form).
+    static func appendUnicodeEscape(_ value: UInt32, to out: inout [UInt8]) {
+        out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "["), UInt8(ascii: "u")])
+        var digits = 4
+        while digits < 8, value >> (UInt32(digits) * 4) != 0 { digits += 1 }
+        let hex: StaticString = "0123456789ABCDEF"
+        hex.withUTF8Buffer { table in
+            for i in stride(from: digits - 1, through: 0, by: -1) {
+                out.append(table[Int((value >> (UInt32(i) * 4)) & 0xF)])
+            }
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+}
+
+/// A line-oriented roff writer over one byte buffer.
+///
+/// Two kinds of output: *requests* (`.SH`, `.IP`… — trusted names written by the emitter,
+/// arguments always escaped and quoted) and *content* (escaped document text and the
+/// emitter's own inline escapes such as `\fB`). Content at the start of a line that would
+/// begin with `.` or `'` is preceded by `\&`.
+struct RoffWriter {
+    private(set) var bytes: [UInt8] = []
+    /// Bytes on the current, unfinished line.
+    private var lineLength = 0
+    let asciiOnly: Bool
+    /// Set while writing tbl cells: `@` (the column separator) is escaped, and every
+    /// content line gets `\&` first so no cell text can read as `T}` or `.TE`.
+    var inTableCell = false
+
+    init(asciiOnly: Bool, capacity: Int = 4096) {
+        self.asciiOnly = asciiOnly
+        bytes.reserveCapacity(capacity)
+    }
+
+    var atLineStart: Bool { lineLength == 0 }
+
+    /// Ends the current line: trailing spaces and tabs go, an empty line is not written.
+    mutating func endLine() {
+        while lineLength > 0, let last = bytes.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") {
+            // A space escaped by a backslash would be meaningful; the escaper never makes one.
+            bytes.removeLast()
+            lineLength -= 1
+        }
+        guard lineLength > 0 else { return }
+        bytes.append(UInt8(ascii: "\n"))
+        lineLength = 0
+    }
+
+    /// `.NAME "arg" "arg"…` on a line of its own; every argument is escaped and quoted.
+    mutating func request(_ name: StaticString, _ arguments: String...) {
+        request(name, arguments: arguments)
+    }
+
+    /// `verbatim` marks one argument the emitter made itself from checked characters (the
+    /// `.TH` date, digits and `-` only: mandoc cannot parse `2026\-01\-15`).
+    ///
+    /// `quoted: false` is for arguments without whitespace that a macro prints as they are
+    /// (`.UE ),`): mandoc prints the quotes of a quoted `.UE` argument.
+    mutating func request(
+        _ name: StaticString, arguments: [String], verbatim: Int? = nil, mode: Roff.Breaks = .space, quoted: Bool = true
+    ) {
+        endLine()
+        bytes.append(UInt8(ascii: "."))
+        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        for (index, argument) in arguments.enumerated() {
+            bytes.append(UInt8(ascii: " "))
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
+            if index == verbatim {
+                bytes.append(contentsOf: argument.utf8)
+            } else {
+                Roff.appendEscaped(argument, asciiOnly: asciiOnly, newline: mode, to: &bytes)
+            }
+            if quoted { bytes.append(UInt8(ascii: "\"")) }
+        }
+        lineLength = 1
+        endLine()
+    }
+
+    /// A request whose arguments the emitter wrote itself (`.IP \(bu 2`, `.RS 4`): never
+    /// pass document text here.
+    mutating func trustedRequest(_ line: String) {
+        endLine()
+        bytes.append(UInt8(ascii: "."))
+        bytes.append(contentsOf: line.utf8)
+        lineLength = 1
+        endLine()
+    }
+
+    /// A line the emitter wrote itself, verbatim (`'\" t`, tbl format lines, `T{`): never
+    /// pass document text here.
+    mutating func trustedLine(_ line: String) {
+        endLine()
+        bytes.append(contentsOf: line.utf8)
+        lineLength = line.utf8.count
+        endLine()
+    }
+
+    /// The emitter's own inline roff (`\fB`, `\fR`), continuing the current line.
+    mutating func inlineEscape(_ escape: StaticString) {
+        content(fill: false) { out in escape.withUTF8Buffer { out.append(contentsOf: $0) } }
+    }
+
+    /// Filled document text: newlines become line ends, leading blanks of a line are
+    /// dropped (a leading space would force a break), everything else is escaped.
+    mutating func text<S: StringProtocol>(_ text: S) {
+        let asciiOnly = asciiOnly, textMode = textMode
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index != utf8.endIndex {
+            if utf8[index] == UInt8(ascii: "\n") {
+                let segment = text[start..<index]
+                content(fill: true) { Roff.appendEscaped(segment, asciiOnly: asciiOnly, newline: textMode, to: &$0) }
+                endLine()
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        let rest = text[start..<utf8.endIndex]
+        content(fill: true) { Roff.appendEscaped(rest, asciiOnly: asciiOnly, newline: textMode, to: &$0) }
+    }
+
+    /// Off for the NAME line, which `lexgrog` reads as it is.
+    var breakPoints = true
+
+    private var textMode: Roff.Breaks { inTableCell ? .tableCell : breakPoints ? .fill : .space }
+
+    /// One line of a no-fill block (`.EX`): tabs kept, trailing blanks dropped, an empty
+    /// line written as `\&` so the output has no blank line.
+    mutating func literalLine<S: StringProtocol>(_ line: S) {
+        endLine()
+        let asciiOnly = asciiOnly
+        let mark = bytes.count
+        content(fill: false) { Roff.appendEscaped(line, asciiOnly: asciiOnly, newline: .keepTabs, to: &$0) }
+        endLine()
+        if bytes.count == mark {
+            bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "&"), UInt8(ascii: "\n")])
+        }
+    }
+
+    /// Appends content written by `write`. At a line start, leading blanks go in filled
+    /// text, and output that would begin with `.` or `'` gets `\&` first — checked on
+    /// the bytes actually written, so nothing the escaper drops can hide a control character.
+    private mutating func content(fill: Bool, _ write: (inout [UInt8]) -> Void) {
+        let before = bytes.count
+        write(&bytes)
+        guard bytes.count > before else { return }
+        if lineLength == 0 {
+            if fill {
+                var first = before
+                while first < bytes.count, bytes[first] == UInt8(ascii: " ") || bytes[first] == UInt8(ascii: "\t") {
+                    first += 1
+                }
+                if first > before { bytes.removeSubrange(before..<first) }
+                guard bytes.count > before else { return }
+            }
+            if inTableCell || bytes[before] == UInt8(ascii: ".") || bytes[before] == UInt8(ascii: "'") {
+                bytes.insert(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "&")], at: before)
+            }
+        }
+        lineLength += bytes.count - before
+    }
+
+    /// The finished page as text, ending with a newline.
+    mutating func finish() -> String {
+        endLine()
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

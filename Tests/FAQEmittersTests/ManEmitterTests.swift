@@ -1,0 +1,360 @@
+import FAQModel
+import Foundation
+import Testing
+
+@testable import FAQEmitters
+
+/// Fixed time, so goldens do not depend on SOURCE_DATE_EPOCH or the clock (2026-01-15).
+private let fixedOptions = EmitOptions(timestamp: 1_768_435_200)
+
+private func emitMan(_ document: FAQDocument, _ options: EmitOptions = fixedOptions) throws -> (String, [Diagnostic]) {
+    let result = try ManEmitter().emit(document, options: options)
+    guard case .text(let text) = result.output else {
+        Issue.record("man output is not text")
+        return ("", result.diagnostics)
+    }
+    return (text, result.diagnostics)
+}
+
+/// Rendered terminal text without overstrike (`x\bx`, `_\bx`) or SGR, whitespace runs collapsed.
+private func plain(_ rendered: String) -> String {
+    var scalars: [Unicode.Scalar] = []
+    var iterator = rendered.unicodeScalars.makeIterator()
+    var escape = false
+    while let scalar = iterator.next() {
+        if escape {
+            if scalar == "m" { escape = false }
+            continue
+        }
+        switch scalar {
+        case "\u{1B}": escape = true
+        case "\u{08}": if !scalars.isEmpty { scalars.removeLast() }
+        default: scalars.append(scalar)
+        }
+    }
+    return String(String.UnicodeScalarView(scalars)).split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+}
+
+/// The man page validators every page must pass silently.
+private func validate(_ page: String, asciiPage: String, name: String) throws {
+    let path = try ExternalTool.temporaryFile(Array(page.utf8), suffix: ".7")
+    let asciiPath = try ExternalTool.temporaryFile(Array(asciiPage.utf8), suffix: ".7")
+    defer {
+        try? FileManager.default.removeItem(atPath: path)
+        try? FileManager.default.removeItem(atPath: asciiPath)
+    }
+    for file in [path, asciiPath] {
+        let lint = try ExternalTool.run(["mandoc", "-Tlint", "-W", "warning", file])
+        #expect(lint.status == 0 && lint.stdout.isEmpty && lint.stderr.isEmpty, "\(name): mandoc -Tlint: \(lint.stdout)\(lint.stderr)")
+    }
+    // UTF-8 pages go through preconv (-k), as man-db does; a terminal device has every glyph.
+    let groff = try ExternalTool.run(["groff", "-k", "-Tutf8", "-t", "-man", "-ww", "-z", path])
+    #expect(groff.status == 0 && groff.stderr.isEmpty, "\(name): groff -k -Tutf8: \(groff.stderr)")
+    let groffASCII = try ExternalTool.run(["groff", "-Tutf8", "-t", "-man", "-ww", "-z", asciiPath])
+    #expect(groffASCII.status == 0 && groffASCII.stderr.isEmpty, "\(name): groff on --ascii page: \(groffASCII.stderr)")
+    // The plain invocation (default device ps) for every page whose text is ASCII: it has no
+    // glyphs for CJK or emoji whatever the encoding, so those pages are checked on -Tutf8 above.
+    if !page.utf8.contains(where: { $0 >= 0x80 }) {
+        let plainGroff = try ExternalTool.run(["groff", "-t", "-man", "-ww", "-z", path])
+        #expect(plainGroff.status == 0 && plainGroff.stderr.isEmpty, "\(name): groff -t -man -ww -z: \(plainGroff.stderr)")
+    }
+    let lexgrog = try ExternalTool.run(["lexgrog", path])
+    #expect(lexgrog.status == 0, "\(name): lexgrog failed: \(lexgrog.stdout)\(lexgrog.stderr)")
+    #expect(lexgrog.stdout.contains(" - "), "\(name): lexgrog found no NAME line: \(lexgrog.stdout)")
+}
+
+private func lines(_ page: String) -> [Substring] {
+    page.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+}
+
+@Suite("Man emitter")
+struct ManEmitterTests {
+    @Test("golden page and validators", arguments: Fixtures.names)
+    func golden(name: String) throws {
+        let document = try Fixtures.document(name)
+        let (page, _) = try emitMan(document)
+        try Golden.check(page, "\(name).7")
+
+        var asciiOptions = fixedOptions
+        asciiOptions.asciiOnly = true
+        let (asciiPage, _) = try emitMan(document, asciiOptions)
+        #expect(!asciiPage.utf8.contains(where: { $0 >= 0x80 }), "--ascii page has non-ASCII bytes")
+        try validate(page, asciiPage: asciiPage, name: name)
+
+        // One .SS per question; no blank lines, no trailing whitespace.
+        #expect(lines(page).filter { $0.hasPrefix(".SS ") }.count == document.allEntries.count)
+        #expect(page.hasSuffix("\n"))
+        for line in lines(page) {
+            #expect(!line.isEmpty, "blank line in \(name)")
+            #expect(line.last != " " && line.last != "\t", "trailing whitespace in \(name): \(line)")
+        }
+        #expect(page.contains(".SH \"NAME\"\n"))
+    }
+
+    @Test("hostile text renders literally in mandoc and groff")
+    func hostileRendersLiterally() throws {
+        let (page, _) = try emitMan(try Fixtures.document("hostile"))
+        let path = try ExternalTool.temporaryFile(Array(page.utf8), suffix: ".7")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let mandoc = try ExternalTool.run(["mandoc", "-Tascii", "-O", "width=250", path])
+        let groff = try ExternalTool.run(["groff", "-t", "-man", "-Tascii", "-rLL=250n", "-rHY=0", path])
+        #expect(mandoc.status == 0 && groff.status == 0)
+        let expected = [
+            ".so /etc/passwd", "'sy echo pwned", ".TH FAKE 1", ".TH CODE 1", "\\fB code \\fR", "\\X'tty: link",
+            ".SH Is .pso a \\fBquestion\\fR?", "'sy Is this safe?", ".pso echo pwned", "*(Tm and \\n[.T] and \\fB not bold \\fR",
+            "\\e and \\ backslashes", "'single' and \"double\" quotes", "^caret, ~tilde and -dashes--.", "'sy item .TH continued",
+            "col .so", "@x@", "T{", "T}", "hostile\\fR.so - 'sy rm -rf / \\*(Tm \\n[.T] -- dash",
+            ".so /etc/passwd \\fB bold \\X'tty: link' \"quoted\"", ".so x(1), \\fBbad\\fR(7)",
+            "ok <https://example.org/.so?x=%5CfB&y='sy>. Paragraph with handler", "<http://evil>' *(Tm",
+        ]
+        for (tool, output) in [("mandoc", plain(mandoc.stdout)), ("groff", plain(groff.stdout))] {
+            for text in expected {
+                #expect(output.contains(text), "\(tool) does not show \(text) literally")
+            }
+        }
+    }
+
+    @Test("groff -U executes nothing from the document")
+    func unsafeModeRunsNothing() throws {
+        let marker = NSTemporaryDirectory() + "faqexport-pwned-\(UUID().uuidString)"
+        let attack = ".sy touch \(marker)"
+        let attacks = [attack, "'sy touch \(marker)", ".pso touch \(marker)", "\\X'sy touch \(marker)'", "\\!.sy touch \(marker)"]
+        let paragraphs = attacks.map { Block.paragraph(Paragraph([.text($0)])) }
+        let lineStarts = attacks.map { Inline.text($0) }.flatMap { [$0, .softBreak] }
+        let document = FAQDocument(
+            metadata: Metadata(title: attack, description: attack, date: attack, extra: ["man_name": attack, "see_also": attack, "man_manual": attack]),
+            preamble: paragraphs,
+            body: .sections([
+                Section(id: "s", title: [.text(attack)], intro: [.code(CodeBlock(text: attacks.joined(separator: "\n")))], entries: [
+                    Entry(id: "e", question: [.text(attack)], answer: [
+                        .paragraph(Paragraph(lineStarts)),
+                        .paragraph(Paragraph([.link(Link(url: "https://x.example/\(attack)", content: [.text(attack)]))] + [.text(attack)])),
+                        .list(ListBlock(kind: .bullet, items: [ListItem(content: paragraphs)])),
+                        .table(Table(alignments: [.none], header: [TableCell([.text(attack)])], rows: [[TableCell(lineStarts)]])),
+                    ])
+                ])
+            ]))
+        let (page, _) = try emitMan(document)
+        let path = try ExternalTool.temporaryFile(Array(page.utf8), suffix: ".7")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        for arguments in [["groff", "-U", "-t", "-man", "-Tascii", path], ["groff", "-U", "-t", "-man", "-z", path]] {
+            _ = try ExternalTool.run(arguments)
+            #expect(!FileManager.default.fileExists(atPath: marker), "groff -U ran a command from the document")
+        }
+        let lint = try ExternalTool.run(["mandoc", "-Tlint", "-W", "warning", path])
+        #expect(lint.stdout.isEmpty && lint.stderr.isEmpty, "\(lint.stdout)")
+        let render = try ExternalTool.run(["groff", "-t", "-man", "-Tascii", "-rLL=250n", path])
+        #expect(plain(render.stdout).contains(attack))
+
+        // The control: the same request written as roff does run, so the check above means something.
+        let control = try ExternalTool.temporaryFile(Array(".TH X 7\n.SH NAME\nx \\- y\n\(attack)\n".utf8), suffix: ".7")
+        defer {
+            try? FileManager.default.removeItem(atPath: control)
+            try? FileManager.default.removeItem(atPath: marker)
+        }
+        _ = try ExternalTool.run(["groff", "-U", "-man", "-z", control])
+        #expect(FileManager.default.fileExists(atPath: marker), "control: groff -U did not run .sy")
+    }
+
+    @Test("header: name, section, date, source, manual")
+    func header() throws {
+        let document = FAQDocument(
+            metadata: Metadata(title: "Café: the FAQ!", description: "All about\nit", date: "2025-03-04T10:11:12Z"),
+            body: .entries([Entry(id: "q", question: [.text("Q?")], answer: [.paragraph(Paragraph([.text("A.")]))])]))
+        let (page, _) = try emitMan(document, EmitOptions(timestamp: 0, manSection: "1"))
+        #expect(page.contains(".TH \"CAF\\-THE\\-FAQ\" \"1\" \"2025-03-04\" \"faqexport\" \"Café: the FAQ!\"\n"))
+        #expect(page.contains(".SH \"NAME\"\ncaf\\-the\\-faq \\- All about it\n"))
+        #expect(page.contains(".SH \"DESCRIPTION\"\nAll about\nit\n.SS \"Q?\"\nA.\n"))
+        #expect(!page.contains("SEE ALSO"))
+        #expect(!page.hasPrefix("'\\\" t"))
+
+        var withFrontMatter = document
+        withFrontMatter.metadata.date = nil
+        withFrontMatter.metadata.extra = [
+            "man_name": "tool", "man_section": "5", "man_source": "Tool 2", "man_manual": "Tool Manual", "see_also": "a(1), b, c(8)",
+        ]
+        let (other, _) = try emitMan(withFrontMatter, EmitOptions(timestamp: 1_768_435_200, manSection: "1"))
+        #expect(other.contains(".TH \"TOOL\" \"5\" \"2026-01-15\" \"Tool 2\" \"Tool Manual\"\n"))
+        #expect(other.contains(".SH \"SEE ALSO\"\n.BR \"a\" \"(1),\"\nb,\n.BR \"c\" \"(8)\"\n"))
+    }
+
+    @Test("dates come from the front matter, else the timestamp, in UTC")
+    func dates() {
+        #expect(ManPage.date("2026-01-15", timestamp: 0) == "2026-01-15")
+        #expect(ManPage.date("2026-01-15 08:00:00 +0100", timestamp: 0) == "2026-01-15")
+        #expect(ManPage.date("January 2026", timestamp: 0) == "1970-01-01")
+        #expect(ManPage.date(nil, timestamp: 1_768_435_200) == "2026-01-15")
+        #expect(ManPage.civilDate(951_868_799) == "2000-02-29")
+        #expect(ManPage.civilDate(-86_400) == "1969-12-31")
+        #expect(ManPage.civilDate(-1) == "1969-12-31")
+    }
+
+    @Test("links: web, mail, relative and script URLs")
+    func links() throws {
+        #expect(ManLinkTarget("https://example.org/a") == .web("https://example.org/a"))
+        #expect(ManLinkTarget("  FTP://example.org/") == .web("FTP://example.org/"))
+        #expect(ManLinkTarget("mailto:a@b.org?subject=x") == .mail("a@b.org"))
+        #expect(ManLinkTarget("#anchor") == .textOnly)
+        #expect(ManLinkTarget("../guide.md") == .textOnly)
+        #expect(ManLinkTarget("./a:b") == .textOnly)
+        #expect(ManLinkTarget("javascript:alert(1)") == .unsafe)
+        #expect(ManLinkTarget("JAVASCRIPT:alert(1)") == .unsafe)
+        #expect(ManLinkTarget("data:text/html,x") == .unsafe)
+        #expect(ManLinkTarget("vbscript:x") == .unsafe)
+
+        let answer: [Inline] = [
+            .text("See "), .link(Link(url: "https://e.org/x-y", content: [.text("this")])), .text("), then more"),
+            .text(" and "), .link(Link(url: "mailto:m@e.org", content: [.text("mail")])), .text(" or "),
+            .link(Link(url: "javascript:x()", content: [.text("bad")])),
+        ]
+        let document = FAQDocument(
+            metadata: Metadata(title: "T"),
+            body: .entries([Entry(id: "q", question: [.text("Q")], answer: [.paragraph(Paragraph(answer))])]))
+        let (page, diagnostics) = try emitMan(document)
+        #expect(page.contains("See\n.UR \"https://e.org/\\:x\\-y\"\nthis\n.UE ),\nthen more and\n.MT \"m@e.org\"\nmail\n.ME\nor bad\n"))
+        #expect(diagnostics.count == 1)
+    }
+
+    @Test("escaper: every special character")
+    func escaper() {
+        #expect(Roff.escape("a\\b") == "a\\eb")
+        #expect(Roff.escape("-") == "\\-")
+        #expect(Roff.escape("'") == "\\(aq")
+        #expect(Roff.escape("\"") == "\\(dq")
+        #expect(Roff.escape("`") == "\\(ga")
+        #expect(Roff.escape("^") == "\\(ha")
+        #expect(Roff.escape("~") == "\\(ti")
+        #expect(Roff.escape("\\fB.so") == "\\efB.so")
+        #expect(Roff.escape("a\nb\tc") == "a b c")
+        #expect(Roff.escape("bell\u{07}nul\u{00}del\u{7F}") == "bellnuldel")
+        #expect(Roff.escape("café 日本 🎉") == "café 日本 🎉")
+        #expect(Roff.escape("café 日本 🎉", asciiOnly: true) == "caf\\[u00E9] \\[u65E5]\\[u672C] \\[u1F389]")
+        #expect(Roff.escape("\u{A0}", asciiOnly: true) == "\\[u00A0]")
+    }
+
+    @Test("line writer: \\& before . and ', no trailing space, no blank line")
+    func lineWriter() {
+        var writer = RoffWriter(asciiOnly: false)
+        writer.text(".so x\n'sy y\n   .TH z   \n\n\u{01}.pso w")
+        writer.literalLine(".so code")
+        writer.literalLine("")
+        writer.literalLine("  indented\t")
+        writer.literalLine("'sy code")
+        writer.inTableCell = true
+        writer.text("T}\n@x@")
+        writer.inTableCell = false
+        writer.request("SH", ".so \"x\"")
+        writer.inlineEscape("\\fB")
+        writer.text(".not a request")
+        #expect(writer.finish() == """
+            \\&.so x
+            \\(aqsy y
+            \\&.TH z
+            \\&.pso w
+            \\&.so code
+            \\&
+              indented
+            \\(aqsy code
+            \\&T}
+            \\&\\(atx\\(at
+            .SH ".so \\(dqx\\(dq"
+            \\fB.not a request
+
+            """)
+    }
+
+    @Test("structure: paragraphs, lists, code, quotes, tables, rules")
+    func blocks() throws {
+        let answer: [Block] = [
+            .paragraph(Paragraph([.text("First.")])),
+            .code(CodeBlock(text: ".so a\n\n-x")),
+            .list(ListBlock(kind: .ordered, start: 9, items: [
+                ListItem(content: [.paragraph(Paragraph([.text("nine")])), .paragraph(Paragraph([.text("more")]))]),
+                ListItem(content: [.code(CodeBlock(text: "ten"))]),
+            ])),
+            .thematicBreak,
+            .heading(Heading(level: 3, content: [.emphasis([.text("Inner "), .strong([.text("both")])])])),
+            .quote(BlockQuote([.paragraph(Paragraph([.code("q")]))])),
+        ]
+        let document = FAQDocument(
+            metadata: Metadata(title: "T"),
+            body: .entries([Entry(id: "q", question: [.strong([.text("Q")])], answer: answer)]))
+        let (page, _) = try emitMan(document)
+        #expect(page.contains("""
+            .SS "Q"
+            First.
+            .PP
+            .RS 4
+            .EX
+            \\&.so a
+            \\&
+            \\-x
+            .EE
+            .RE
+            .IP 9. 4
+            nine
+            .RS 4
+            .PP
+            more
+            .RE
+            .IP 10. 4
+            .RS 4
+            .RS 4
+            .EX
+            ten
+            .EE
+            .RE
+            .RE
+            .sp
+            .PP
+            \\fB\\f(BIInner both\\fB\\fR
+            .PP
+            .RS 4
+            \\f(CRq\\fR
+            .RE
+
+            """))
+    }
+
+    @Test("degenerate documents still validate")
+    func degenerate() throws {
+        let empty = Paragraph([])
+        let documents = [
+            FAQDocument(metadata: Metadata(), body: .entries([])),
+            FAQDocument(metadata: Metadata(title: "  "), body: .sections([Section(id: "s", title: [], entries: [])])),
+            FAQDocument(
+                metadata: Metadata(title: "Edge", description: ""),
+                preamble: [.thematicBreak, .paragraph(empty), .quote(BlockQuote([]))],
+                body: .sections([
+                    Section(id: "a", title: [.text("\n")], intro: [.heading(Heading(level: 3, content: []))], entries: [
+                        Entry(id: "empty", question: [], answer: []),
+                        Entry(id: "odd", question: [.lineBreak, .text(".TH x")], answer: [
+                            .list(ListBlock(kind: .bullet, items: [ListItem(content: []), ListItem(task: .checked, content: [.code(CodeBlock(text: ""))])])),
+                            .list(ListBlock(kind: .ordered, items: [])),
+                            .table(Table(alignments: [], header: [], rows: [[], [TableCell([])], [TableCell([.text("x")]), TableCell([])]])),
+                            .table(Table(alignments: [.right], header: [TableCell([.link(Link(url: "https://e.org", content: [.text("e")]))])], rows: [])),
+                            .quote(BlockQuote([.quote(BlockQuote([.code(CodeBlock(text: "  \n\t"))]))])),
+                            .paragraph(Paragraph([.link(Link(url: "https://e.org/", content: [])), .strikethrough([.text("gone")]), .lineBreak])),
+                        ]),
+                    ]),
+                    Section(id: "b", title: [.text("Trailing")], entries: []),
+                ])),
+        ]
+        for (index, document) in documents.enumerated() {
+            let (page, _) = try emitMan(document)
+            var asciiOptions = fixedOptions
+            asciiOptions.asciiOnly = true
+            let (asciiPage, _) = try emitMan(document, asciiOptions)
+            try validate(page, asciiPage: asciiPage, name: "degenerate #\(index)")
+            #expect(lines(page).filter { $0.hasPrefix(".SS ") }.count == document.allEntries.count)
+            for line in lines(page) {
+                #expect(!line.isEmpty && line.last != " " && line.last != "\t", "degenerate #\(index): bad line \(line)")
+            }
+        }
+    }
+
+    @Test("registry returns the man emitter")
+    func registry() throws {
+        #expect(OutputFormat.man.emitter is ManEmitter)
+    }
+}
