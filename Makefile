@@ -87,7 +87,7 @@ bench: build
 GENERATED := .build/generated
 generated: build
 	@mkdir -p $(GENERATED)/completions
-	$(BIN) --quiet --format man -o $(GENERATED)/faqexport.1 docs/faqexport.1.md
+	$(BIN) --quiet --ascii --format man -o $(GENERATED)/faqexport.1 docs/faqexport.1.md
 	$(BIN) --generate-completion-script bash > $(GENERATED)/completions/faqexport.bash
 	$(BIN) --generate-completion-script zsh > $(GENERATED)/completions/_faqexport
 	$(BIN) --generate-completion-script fish > $(GENERATED)/completions/faqexport.fish

@@ -67,7 +67,13 @@ struct ManPage {
         case .entries(let entries): entriesOnly = entries
         case .sections: entriesOnly = nil
         }
-        if !document.preamble.isEmpty || entriesOnly != nil || metadata.description != nil {
+        // A document with its own DESCRIPTION section (a command's manual written as a FAQ,
+        // like faqexport(1)) gets its preamble there instead of a second DESCRIPTION.
+        var ownDescription = false
+        if case .sections(let sections) = document.body {
+            ownDescription = sections.contains { Self.oneLine($0.title.plainText).uppercased() == "DESCRIPTION" }
+        }
+        if !ownDescription, !document.preamble.isEmpty || entriesOnly != nil || metadata.description != nil {
             heading("SH", "DESCRIPTION")
             if document.preamble.isEmpty, let text = ManPage.nonEmpty(metadata.description) {
                 paragraphBreak()
@@ -83,6 +89,9 @@ struct ManPage {
             for section in sections {
                 location = section.location
                 heading("SH", section.title.plainText)
+                if ownDescription, Self.oneLine(section.title.plainText).uppercased() == "DESCRIPTION" {
+                    blocks(document.preamble)
+                }
                 blocks(section.intro)
                 for entry in section.entries { self.entry(entry) }
             }
