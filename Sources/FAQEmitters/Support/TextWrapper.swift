@@ -119,6 +119,12 @@ private struct Tokenizer {
     private var lastWide = false
 
     mutating func append(_ s: String, breakable: Bool) {
+        // Most text is ASCII: split it into words by bytes, without grapheme breaking or
+        // Unicode property lookups (they were most of the text emitter's time).
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            appendASCII(s, breakable: breakable)
+            return
+        }
         for c in s {
             if breakable, isBreakingSpace(c) {
                 flush(nextGlue: .space)
@@ -139,6 +145,36 @@ private struct Tokenizer {
             wordWidth += cw
             last = c
             lastWide = wide
+        }
+    }
+
+    private mutating func appendASCII(_ s: String, breakable: Bool) {
+        let utf8 = s.utf8
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            if breakable, byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                flush(nextGlue: .space)
+                index = utf8.index(after: index)
+                continue
+            }
+            if byte < 0x20 || byte == 0x7F {  // controls take no room and are not written
+                index = utf8.index(after: index)
+                continue
+            }
+            // A run of printable bytes (or, unbreakable, everything printable).
+            var end = utf8.index(after: index)
+            while end != utf8.endIndex {
+                let b = utf8[end]
+                if b < 0x20 || b == 0x7F || (breakable && b == 0x20) { break }
+                end = utf8.index(after: end)
+            }
+            let run = s[index..<end]
+            word += run
+            wordWidth += utf8.distance(from: index, to: end)
+            last = run.last
+            lastWide = false
+            index = end
         }
     }
 
