@@ -43,7 +43,9 @@ public enum OutputFormat: String, CaseIterable, Sendable, Hashable {
     public var emitter: any Emitter {
         switch self {
         case .json: return JSONEmitter()
-        case .man, .xhtml, .epub, .text, .jsonld: return UnavailableEmitter(format: self)
+        case .xhtml: return XHTMLEmitter()
+        case .epub: return EPUBEmitter()
+        case .man, .text, .jsonld: return UnavailableEmitter(format: self)
         }
     }
 }
