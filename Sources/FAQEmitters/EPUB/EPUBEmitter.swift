@@ -109,7 +109,8 @@ public struct EPUBEmitter: BookEmitter {
             let page = pages[chapter.document]
             let map = targets[chapter.document]
             let units = chapter.units.map { page.units[$0] }
-            let inner = FAQPage.tocItems(units, href: { "\(map[$0] ?? chapter.file)#\($0)" }, chapterHref: { _ in chapter.file })
+            // One section per chapter: link the chapter itself; several: each section's id.
+            let inner = FAQPage.tocItems(units, href: { "\(map[$0] ?? chapter.file)#\($0)" }, chapterHref: pages.count > 1 ? nil : { _ in chapter.file })
             if pages.count > 1 || units.isEmpty {
                 var children: [XHTMLNode] = [.el("a", [XHTMLAttribute("href", chapter.file)], text: page.title)]
                 if !inner.isEmpty { children.append(.el("ol", [], inner)) }
@@ -146,7 +147,7 @@ public struct EPUBEmitter: BookEmitter {
             description: metas.lazy.compactMap { $0.description ?? $0.ogDescription }.first,
             subjects: unique(metas.flatMap(\.keywords)), creators: unique(metas.flatMap(\.authors)), date: date,
             modified: EPUBDate.modified(dates: dates, timestamp: options.timestamp),
-            manifest: manifest, spine: chapters.map { String($0.file.dropLast(6)) })
+            manifest: manifest, spine: ["nav"] + chapters.map { String($0.file.dropLast(6)) })
     }
 
     // MARK: Links

@@ -18,7 +18,7 @@ struct XHTMLSerializer {
     /// `<?xml …?>` and `<!DOCTYPE html>` followed by `root`, ending with a newline.
     static func document(_ root: XHTMLNode, capacity: Int = 1 << 14) -> String {
         var s = XHTMLSerializer(capacity: capacity)
-        s.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n")
+        s.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>")  // the root element starts a line
         s.write(root)
         s.raw("\n")
         return s.string
@@ -27,7 +27,7 @@ struct XHTMLSerializer {
     /// An XML document that is not HTML (OPF, container.xml): declaration, then `root`.
     static func xmlDocument(_ root: XHTMLNode) -> String {
         var s = XHTMLSerializer()
-        s.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        s.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         s.write(root)
         s.raw("\n")
         return s.string
