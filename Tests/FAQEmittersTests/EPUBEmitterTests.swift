@@ -80,7 +80,7 @@ import Testing
         #expect(EPUBDate.modified(dates: ["2026-02-02"], timestamp: 0) == "2026-02-02T00:00:00Z")
         #expect(EPUBDate.modified(dates: ["2024-03-05 10:20:30 +0200"], timestamp: 0) == "2024-03-05T08:20:30Z")
         #expect(EPUBDate.modified(dates: [nil, "not a date"], timestamp: 1_767_225_600) == "2026-01-01T00:00:00Z")
-        #expect(UUIDv5.make(name: "http://www.python.org/") == "c2a8cbf8-d0f1-5ef4-9740-c3faec8ab1a0"  // Python: uuid5(NAMESPACE_URL, …))
+        #expect(UUIDv5.make(name: "http://www.python.org/") == "c2a8cbf8-d0f1-5ef4-9740-c3faec8ab1a0")  // Python: uuid5(NAMESPACE_URL, …)
     }
 
     @Test func internalLinksAreRewrittenToTheChapterHoldingTheTarget() throws {

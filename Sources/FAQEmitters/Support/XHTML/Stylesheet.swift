@@ -22,11 +22,13 @@ enum Stylesheet {
     th, td { border: 1px solid #888; padding: 0.2em 0.5em; vertical-align: top; text-align: left; }
     th.align-center, td.align-center { text-align: center; }
     th.align-right, td.align-right { text-align: right; }
+    .question { page-break-after: avoid; break-after: avoid; }
+    a.image { font-style: italic; }
     li.task { list-style-type: none; }
     nav ol { list-style-type: none; padding-left: 1.2em; }
     section { margin-bottom: 1.5em; }
     @media print {
-      body { max-width: none; padding: 0; font-size: 11pt; }
+      body { max-width: none; padding: 0; }
       a { text-decoration: none; }
       h2 { page-break-before: auto; }
     }
