@@ -20,6 +20,7 @@ enum Stylesheet {
     blockquote { margin-left: 1em; padding-left: 0.8em; border-left: 0.2em solid #888; font-style: italic; }
     table { border-collapse: collapse; }
     th, td { border: 1px solid #888; padding: 0.2em 0.5em; vertical-align: top; text-align: left; }
+    th.align-left, td.align-left { text-align: left; }
     th.align-center, td.align-center { text-align: center; }
     th.align-right, td.align-right { text-align: right; }
     .question { page-break-after: avoid; break-after: avoid; }
