@@ -8,9 +8,4 @@ extension EmitOutput {
     }
 }
 
-extension ArchiveEntry {
-    /// Zips entries in the given order with fixed timestamps (reproducible bytes).
-    public static func zip(_ entries: [ArchiveEntry]) throws -> [UInt8] {
-        throw EmitterUnavailable(format: .epub)
-    }
-}
+// `ArchiveEntry.zip` lives in EPUB/ZipArchive.swift (ZIPFoundation).

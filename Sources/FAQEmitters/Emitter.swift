@@ -39,9 +39,3 @@ public struct ArchiveEntry: Sendable, Hashable {
         self.compressed = compressed
     }
 }
-
-/// Emitters not built yet answer with this until their issue lands.
-public struct EmitterUnavailable: Error, CustomStringConvertible {
-    public let format: OutputFormat
-    public var description: String { "format '\(format.rawValue)' is not built yet" }
-}

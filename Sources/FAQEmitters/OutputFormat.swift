@@ -42,18 +42,12 @@ public enum OutputFormat: String, CaseIterable, Sendable, Hashable {
 
     public var emitter: any Emitter {
         switch self {
+        case .man: return ManEmitter()
+        case .xhtml: return XHTMLEmitter()
+        case .epub: return EPUBEmitter()
+        case .text: return TextEmitter()
         case .json: return JSONEmitter()
         case .jsonld: return JSONLDEmitter()
-        case .text: return TextEmitter()
-        case .man: return ManEmitter()
-        case .xhtml, .epub: return UnavailableEmitter(format: self)
         }
-    }
-}
-
-struct UnavailableEmitter: Emitter {
-    let format: OutputFormat
-    func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
-        throw EmitterUnavailable(format: format)
     }
 }

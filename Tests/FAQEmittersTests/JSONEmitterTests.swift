@@ -41,7 +41,7 @@ enum SchemaValidator {
 @Suite struct JSONEmitterTests {
     static func json(_ document: FAQDocument, baseURL: String? = nil) throws -> String {
         let result = try JSONEmitter().emit(document, options: EmitOptions(baseURL: baseURL))
-        guard case .text(let text) = result.output else { throw EmitterUnavailable(format: .json) }
+        guard case .text(let text) = result.output else { throw UnexpectedOutput() }
         return text
     }
 

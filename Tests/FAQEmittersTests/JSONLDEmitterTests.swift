@@ -6,7 +6,7 @@ import Testing
 @Suite struct JSONLDEmitterTests {
     static func jsonld(_ document: FAQDocument, baseURL: String? = nil) throws -> String {
         let result = try JSONLDEmitter().emit(document, options: EmitOptions(baseURL: baseURL))
-        guard case .text(let text) = result.output else { throw EmitterUnavailable(format: .jsonld) }
+        guard case .text(let text) = result.output else { throw UnexpectedOutput() }
         return text
     }
 

@@ -43,3 +43,8 @@ public enum ExternalTool {
         return path
     }
 }
+
+/// Thrown by a test when an emitter gave a different kind of output than expected.
+public struct UnexpectedOutput: Error {
+    public init() {}
+}

@@ -1,0 +1,174 @@
+import FAQModel
+
+/// An EPUB 3 book. One document gives one chapter per section (the title and preamble open
+/// the first); several documents give one book with a chapter each (`BookEmitter`).
+///
+/// Layout: `mimetype` (first, stored), `META-INF/container.xml`, `EPUB/package.opf`,
+/// `EPUB/nav.xhtml`, `EPUB/style.css`, `EPUB/chapter-NNN.xhtml`, zipped in that order with
+/// fixed timestamps (`ArchiveEntry.zip`), so two runs give identical bytes.
+///
+/// Links: `#id` links to a question or section point at the chapter holding it; other
+/// fragments become text (the target does not exist). Relative links are resolved against an
+/// absolute `http(s)` permalink (else `EmitOptions.baseURL`) or become text, since the book
+/// holds no such file. Everything else follows `XHTMLContent`'s sanitizing rules.
+public struct EPUBEmitter: BookEmitter {
+    public init() {}
+
+    static let stylesheetHref = "style.css"
+
+    struct Chapter {
+        var file: String
+        var document: Int
+        var units: [Int]
+        var opensDocument: Bool
+    }
+
+    public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
+        try emit(book: [document], options: options)
+    }
+
+    public func emit(book documents: [FAQDocument], options: EmitOptions) throws -> EmitResult {
+        guard !documents.isEmpty else { return EmitResult(.archive([])) }
+        let pages = documents.map(FAQPage.init)
+        let chapters = Self.chapters(pages)
+
+        // id → chapter file, per document (ids are unique within a document only).
+        var targets = [[String: String]](repeating: [:], count: pages.count)
+        for chapter in chapters {
+            for u in chapter.units {
+                let unit = pages[chapter.document].units[u]
+                if let id = unit.id { targets[chapter.document][id] = chapter.file }
+                for entry in unit.entries { targets[chapter.document][entry.id] = chapter.file }
+            }
+        }
+
+        var entries: [ArchiveEntry] = [
+            ArchiveEntry(path: "mimetype", data: Array("application/epub+zip".utf8), compressed: false),
+            ArchiveEntry(path: "META-INF/container.xml", data: Array(PackageDocument.containerXML.utf8)),
+        ]
+        var diagnostics: [Diagnostic] = []
+        var chapterEntries: [ArchiveEntry] = []
+        for chapter in chapters {
+            let page = pages[chapter.document]
+            let map = targets[chapter.document]
+            let base = Self.base(page.document.metadata.permalink, options.baseURL)
+            var content = XHTMLContent { url in Self.rewrite(url, targets: map, current: chapter.file, base: base) }
+            var body: [XHTMLNode] = chapter.opensDocument ? page.titleAndPreamble(&content) : []
+            for u in chapter.units { body.append(page.section(page.units[u], level: 2, content: &content)) }
+            let title = chapter.opensDocument || chapter.units.isEmpty ? page.title
+                : FAQPage.label(page.units[chapter.units[0]].title?.plainText ?? "", page.title)
+            let head = FAQPage.head(title: title, description: nil, keywords: [], authors: [], style: .linked(Self.stylesheetHref))
+            let xhtml = XHTMLSerializer.document(FAQPage.html(lang: page.lang, head: head, body: body), capacity: 4096 + XHTMLEmitter.estimatedSize(page.document))
+            chapterEntries.append(ArchiveEntry(path: "EPUB/" + chapter.file, data: Array(xhtml.utf8)))
+            diagnostics += content.diagnostics
+        }
+
+        let title = Self.bookTitle(pages)
+        let navigation = Navigation(title: title, lang: pages[0].lang, items: Self.tocItems(pages, chapters, targets), firstChapter: chapters[0].file)
+        let package = Self.package(pages, chapters: chapters, title: title, options: options)
+        entries.append(ArchiveEntry(path: PackageDocument.path, data: Array(package.xml.utf8)))
+        entries.append(ArchiveEntry(path: Navigation.path, data: Array(navigation.xhtml.utf8)))
+        entries.append(ArchiveEntry(path: "EPUB/" + Self.stylesheetHref, data: Array(Stylesheet.css.utf8)))
+        entries += chapterEntries
+        return EmitResult(.archive(entries), diagnostics: diagnostics)
+    }
+
+    // MARK: Plan
+
+    static func chapters(_ pages: [FAQPage]) -> [Chapter] {
+        var chapters: [Chapter] = []
+        func file(_ n: Int) -> String {
+            let digits = String(n)
+            return "chapter-\(String(repeating: "0", count: max(0, 3 - digits.count)))\(digits).xhtml"
+        }
+        if pages.count == 1 {
+            let units = pages[0].units.indices.filter { pages[0].units[$0].title != nil || !pages[0].units[$0].entries.isEmpty }
+            for (i, u) in units.enumerated() {
+                chapters.append(Chapter(file: file(i + 1), document: 0, units: [u], opensDocument: i == 0))
+            }
+            if chapters.isEmpty { chapters.append(Chapter(file: file(1), document: 0, units: [], opensDocument: true)) }
+        } else {
+            for (d, page) in pages.enumerated() {
+                let units = page.units.indices.filter { page.units[$0].title != nil || !page.units[$0].entries.isEmpty }
+                chapters.append(Chapter(file: file(d + 1), document: d, units: units, opensDocument: true))
+            }
+        }
+        return chapters
+    }
+
+    /// Distinct document titles joined with "; " (a single document: its title).
+    static func bookTitle(_ pages: [FAQPage]) -> String {
+        var seen: [String] = []
+        for page in pages where !seen.contains(page.title) { seen.append(page.title) }
+        return seen.joined(separator: "; ")
+    }
+
+    static func tocItems(_ pages: [FAQPage], _ chapters: [Chapter], _ targets: [[String: String]]) -> [XHTMLNode] {
+        var items: [XHTMLNode] = []
+        for chapter in chapters {
+            let page = pages[chapter.document]
+            let map = targets[chapter.document]
+            let units = chapter.units.map { page.units[$0] }
+            // One section per chapter: link the chapter itself; several: each section's id.
+            let inner = FAQPage.tocItems(units, href: { "\(map[$0] ?? chapter.file)#\($0)" }, chapterHref: pages.count > 1 ? nil : { _ in chapter.file })
+            if pages.count > 1 || units.isEmpty {
+                var children: [XHTMLNode] = [.el("a", [XHTMLAttribute("href", chapter.file)], text: page.title)]
+                if !inner.isEmpty { children.append(.el("ol", [], inner)) }
+                items.append(.el("li", [], children))
+            } else {
+                items += inner
+            }
+        }
+        return items
+    }
+
+    static func package(_ pages: [FAQPage], chapters: [Chapter], title: String, options: EmitOptions) -> PackageDocument {
+        func unique(_ values: [String]) -> [String] {
+            var seen = Set<String>()
+            return values.filter { !$0.isEmpty && seen.insert($0).inserted }
+        }
+        let metas = pages.map(\.document.metadata)
+        let identifier: String
+        if pages.count == 1, let given = metas[0].extra["identifier"]?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+            identifier = given
+        } else {
+            // UUIDv5 (URL namespace) of "permalink\ntitle", one line pair per document.
+            identifier = "urn:uuid:" + UUIDv5.make(name: pages.map { "\($0.document.metadata.permalink ?? "")\n\($0.title)" }.joined(separator: "\n"))
+        }
+        let dates = metas.map(\.date)
+        let date = pages.count == 1 ? metas[0].date.flatMap { EPUBDate.parse($0) }.map { String(EPUBDate.format($0).prefix(10)) } : nil
+        var manifest = [
+            PackageDocument.Item(id: "nav", href: Navigation.href, mediaType: "application/xhtml+xml", properties: "nav"),
+            PackageDocument.Item(id: "css", href: stylesheetHref, mediaType: "text/css"),
+        ]
+        manifest += chapters.map { PackageDocument.Item(id: String($0.file.dropLast(6)), href: $0.file, mediaType: "application/xhtml+xml") }
+        return PackageDocument(
+            identifier: identifier, title: title, languages: unique(pages.map(\.lang)),
+            description: metas.lazy.compactMap { $0.description ?? $0.ogDescription }.first,
+            subjects: unique(metas.flatMap(\.keywords)), creators: unique(metas.flatMap(\.authors)), date: date,
+            modified: EPUBDate.modified(dates: dates, timestamp: options.timestamp),
+            manifest: manifest, spine: ["nav"] + chapters.map { String($0.file.dropLast(6)) })
+    }
+
+    // MARK: Links
+
+    static func base(_ permalink: String?, _ baseURL: String?) -> String? {
+        for candidate in [permalink, baseURL] {
+            if let c = candidate, let scheme = LinkPolicy.scheme(of: c), scheme == "http" || scheme == "https" { return c }
+        }
+        return nil
+    }
+
+    static func rewrite(_ url: String, targets: [String: String], current: String, base: String?) -> String? {
+        switch LinkPolicy.classify(url) {
+        case .forbidden: return nil
+        case .remote: return url.hasPrefix("//") ? "https:" + url : url
+        case .fragment(let id):
+            guard let file = targets[id] else { return nil }
+            return file == current ? "#\(id)" : "\(file)#\(id)"
+        case .relative: return LinkPolicy.resolve(url, against: base)
+        }
+    }
+}
+
+import Foundation

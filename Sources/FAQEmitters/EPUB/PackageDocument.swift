@@ -1,0 +1,144 @@
+import FAQModel
+
+/// The OPF package document (`EPUB/package.opf`) and `META-INF/container.xml`.
+struct PackageDocument {
+    struct Item {
+        var id: String
+        var href: String
+        var mediaType: String
+        var properties: String?
+    }
+
+    var identifier: String
+    var title: String
+    var languages: [String]
+    var description: String?
+    var subjects: [String]
+    var creators: [String]
+    var date: String?
+    var modified: String
+    var manifest: [Item]
+    /// Manifest ids in reading order.
+    var spine: [String]
+
+    static let path = "EPUB/package.opf"
+
+    static let accessibilitySummary = "This publication is text only. Every section and question is a heading, "
+        + "the table of contents lists them all in reading order, and no content depends on colour, sound or images."
+
+    var xml: String {
+        func meta(_ property: String, _ value: String) -> XHTMLNode { .el("meta", [XHTMLAttribute("property", property)], text: value) }
+        var metadata: [XHTMLNode] = [
+            .el("dc:identifier", [XHTMLAttribute("id", "pub-id")], text: identifier),
+            .el("dc:title", [], text: title),
+        ]
+        metadata += languages.map { XHTMLNode.el("dc:language", [], text: $0) }
+        metadata += creators.map { XHTMLNode.el("dc:creator", [], text: $0) }
+        if let description, !description.isEmpty { metadata.append(.el("dc:description", [], text: description)) }
+        metadata += subjects.map { XHTMLNode.el("dc:subject", [], text: $0) }
+        if let date { metadata.append(.el("dc:date", [], text: date)) }
+        metadata += [
+            meta("dcterms:modified", modified),
+            meta("schema:accessMode", "textual"),
+            meta("schema:accessModeSufficient", "textual"),
+            meta("schema:accessibilityFeature", "structuralNavigation"),
+            meta("schema:accessibilityFeature", "tableOfContents"),
+            meta("schema:accessibilityFeature", "readingOrder"),
+            meta("schema:accessibilityHazard", "none"),
+            meta("schema:accessibilitySummary", Self.accessibilitySummary),
+        ]
+        let items = manifest.map { item -> XHTMLNode in
+            var attributes = [XHTMLAttribute("id", item.id), XHTMLAttribute("href", item.href), XHTMLAttribute("media-type", item.mediaType)]
+            if let p = item.properties { attributes.append(XHTMLAttribute("properties", p)) }
+            return .el("item", attributes)
+        }
+        let root = XHTMLNode.el("package", [
+            XHTMLAttribute("xmlns", "http://www.idpf.org/2007/opf"), XHTMLAttribute("version", "3.0"),
+            XHTMLAttribute("unique-identifier", "pub-id"), XHTMLAttribute("xml:lang", languages.first ?? "en"),
+        ], [
+            .el("metadata", [XHTMLAttribute("xmlns:dc", "http://purl.org/dc/elements/1.1/")], metadata),
+            .el("manifest", [], items),
+            .el("spine", [], spine.map { XHTMLNode.el("itemref", [XHTMLAttribute("idref", $0)]) }),
+        ])
+        return XHTMLSerializer.xmlDocument(root)
+    }
+
+    static var containerXML: String {
+        XHTMLSerializer.xmlDocument(.el("container", [
+            XHTMLAttribute("version", "1.0"), XHTMLAttribute("xmlns", "urn:oasis:names:tc:opendocument:xmlns:container"),
+        ], [.el("rootfiles", [], [.el("rootfile", [XHTMLAttribute("full-path", path), XHTMLAttribute("media-type", "application/oebps-package+xml")])])]))
+    }
+}
+
+/// Dates for the OPF, computed by hand in UTC (no calendar, no time zone, no locale).
+enum EPUBDate {
+    /// `YYYY-MM-DDThh:mm:ssZ` from the first parseable front-matter date, else `timestamp`.
+    static func modified(dates: [String?], timestamp: Int64) -> String {
+        let parsed = dates.compactMap { $0.flatMap(parse) }
+        return format(parsed.max() ?? timestamp)
+    }
+
+    /// `YYYY-MM-DD`, optionally followed by `T` or a space, `hh:mm[:ss]` and a zone
+    /// (`Z`, `+hh:mm`, `+hhmm`, ` +hhmm`); seconds since 1970.
+    static func parse(_ text: String) -> Int64? {
+        let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        func number(_ from: Int, _ count: Int) -> Int64? {
+            guard from + count <= s.count else { return nil }
+            var v: Int64 = 0
+            for b in s[from..<(from + count)] {
+                guard b >= 0x30, b <= 0x39 else { return nil }
+                v = v * 10 + Int64(b - 0x30)
+            }
+            return v
+        }
+        guard let y = number(0, 4), s.count >= 10, s[4] == 0x2D, let m = number(5, 2), s[7] == 0x2D, let d = number(8, 2),
+              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        var seconds = days(year: y, month: m, day: d) * 86_400
+        guard s.count > 10, s[10] == 0x54 || s[10] == 0x20, let hh = number(11, 2), s.count > 13, s[13] == 0x3A, let mm = number(14, 2),
+              hh < 24, mm < 60 else { return seconds }
+        seconds += hh * 3600 + mm * 60
+        var i = 16
+        if i < s.count, s[i] == 0x3A, let ss = number(17, 2), ss < 61 { seconds += ss; i = 19 }
+        while i < s.count, s[i] == 0x2E || (s[i] >= 0x30 && s[i] <= 0x39) || s[i] == 0x20 { i += 1 }
+        if i < s.count, s[i] == 0x2B || s[i] == 0x2D, let zh = number(i + 1, 2) {
+            var zm: Int64 = 0
+            if let m2 = number(i + 3, 2) { zm = m2 } else if i + 3 < s.count, s[i + 3] == 0x3A, let m2 = number(i + 4, 2) { zm = m2 }
+            let offset = (zh * 60 + zm) * 60
+            seconds += s[i] == 0x2B ? -offset : offset
+        }
+        return seconds
+    }
+
+    static func format(_ seconds: Int64) -> String {
+        let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - day * 86_400
+        let (y, m, d) = civil(day)
+        func two(_ v: Int64) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        let year = String(y)
+        return "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)-\(two(m))-\(two(d))T\(two(rest / 3600)):\(two(rest % 3600 / 60)):\(two(rest % 60))Z"
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
+    static func days(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146_097 + doe - 719_468
+    }
+
+    static func civil(_ days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let doe = z - era * 146_097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp < 10 ? mp + 3 : mp - 9
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+}
+
+import Foundation

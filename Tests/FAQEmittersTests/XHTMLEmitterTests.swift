@@ -1,0 +1,63 @@
+@testable import FAQEmitters
+import FAQModel
+import Foundation
+import Testing
+
+@Suite struct XHTMLEmitterTests {
+    static let options = EmitOptions(timestamp: 1_767_225_600)
+
+    static func xhtml(_ document: FAQDocument) throws -> String {
+        guard case .text(let text) = try XHTMLEmitter().emit(document, options: options).output else {
+            Issue.record("xhtml is not text")
+            return ""
+        }
+        return text
+    }
+
+    @Test func goldenFilesMatchAndPassXmllint() throws {
+        var files: [(name: String, bytes: [UInt8])] = []
+        for name in Fixtures.names {
+            let text = try Self.xhtml(try Fixtures.document(name))
+            try Golden.check(text, "\(name).xhtml")
+            files.append(("\(name).xhtml", Array(text.utf8)))
+        }
+        #expect(files.count >= 4)
+        #expect(try Validators.xmllint(files) == "")
+    }
+
+    @Test func documentShape() throws {
+        let text = try Self.xhtml(try Fixtures.document("everything"))
+        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" lang=\"en\" xml:lang=\"en\">"))
+        #expect(text.contains("<section epub:type=\"qna\" role=\"doc-qna\" id=\"basics\">"))
+        #expect(text.contains("<h3 id=\"what-is-this\" class=\"question\">"))
+        #expect(text.contains("<a href=\"#what-is-this\">"))
+        #expect(text.contains("<meta name=\"keywords\" content=\"fixture, faq, every node\"/>"))
+        // A FAQ without sections is one qna section.
+        let flat = try Self.xhtml(try Fixtures.document("seed-004"))
+        #expect(flat.components(separatedBy: "epub:type=\"qna\"").count == 2)
+    }
+
+    @Test func serializerEscapesOnceAndDropsCharactersXMLForbids() {
+        let node = XHTMLNode.el("p", [XHTMLAttribute("title", "a\"b<c>&d\u{1}")], [.text("x < y & z > w \u{0}\u{8}\u{B}\u{FFFE}\u{FFFF}\u{85}ok\r\té")])
+        #expect(XHTMLSerializer.fragment([node]) == "<p title=\"a&quot;b&lt;c&gt;&amp;d\">x &lt; y &amp; z &gt; w ok&#13;\té</p>")
+    }
+
+    @Test func fragmentIsSanitized() {
+        let blocks: [Block] = [.paragraph(Paragraph([
+            .link(Link(url: " \u{1}JaVaScRiPt:alert(1)", content: [.text("js")])),
+            .link(Link(url: "java\nscript:alert(1)", content: [.text("js2")])),
+            .link(Link(url: "DATA:text/html,x", content: [.text("data")])),
+            .link(Link(url: "https://example.org/?a=1&b=2", content: [.text("ok")])),
+            .image(Image(url: "https://example.org/i.png", alt: "remote")),
+            .image(Image(url: "local.png", alt: "local")),
+        ]))]
+        let html = XHTMLContent.fragment(blocks)
+        #expect(html == "<p>jsjs2data<a href=\"https://example.org/?a=1&amp;b=2\">ok</a><a href=\"https://example.org/i.png\" class=\"image\">remote</a>local</p>")
+    }
+
+    @Test func internalLinksPointAtQuestionIDs() throws {
+        let text = try Self.xhtml(try Fixtures.document("everything"))
+        #expect(text.contains("href=\"#how-are-lists-written\""))
+        #expect(text.contains("id=\"how-are-lists-written\""))
+    }
+}
