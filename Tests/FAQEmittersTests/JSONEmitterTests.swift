@@ -137,3 +137,29 @@ enum SchemaValidator {
         #expect(elapsed < .seconds(20))
     }
 }
+
+/// `answer_html` is the xhtml output's sanitized markup, for consumers that show HTML.
+@Suite struct JSONAnswerHTMLTests {
+    @Test func everyEntryCarriesSanitizedAnswerHTML() throws {
+        for name in Fixtures.names {
+            let document = try Fixtures.document(name)
+            let result = try JSONEmitter().emit(document, options: EmitOptions(timestamp: 0))
+            guard case .text(let text) = result.output else { throw UnexpectedOutput() }
+            let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+            let entries = (object["entries"] as? [[String: Any]])
+                ?? ((object["sections"] as? [[String: Any]]) ?? []).flatMap { ($0["entries"] as? [[String: Any]]) ?? [] }
+            #expect(entries.count == document.allEntries.count)
+            for entry in entries {
+                let html = try #require(entry["answer_html"] as? String, "\(name): no answer_html")
+                let lowered = html.lowercased()
+                for banned in ["<script", "javascript:", "vbscript:", "data:", " onclick", " onerror", "<iframe", " style="] {
+                    #expect(!lowered.contains(banned), "\(name): \(banned) in answer_html")
+                }
+                // Well-formed: the fragment parses as the content of one element.
+                let wrapped = "<div xmlns=\"http://www.w3.org/1999/xhtml\">\(html)</div>"
+                let run = try ExternalTool.run(["xmllint", "--noout", "-"], stdin: Array(wrapped.utf8))
+                #expect(run.status == 0, "\(name): \(run.stderr)")
+            }
+        }
+    }
+}

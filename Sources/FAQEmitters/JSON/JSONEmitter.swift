@@ -8,7 +8,8 @@ import FAQModel
 /// Written by hand with `JSONWriter` (a 7 MB FAQ in a fraction of a second) in a fixed,
 /// meaningful key order: `format`, `version`, `metadata`, `source`, `preamble`, then
 /// `entries` or `sections`. Besides the structured `answer`, every entry carries
-/// `answer_text` (the answer as plain text, links as `text (URL)`) and, when the page URL
+/// `answer_text` (the answer as plain text, links as `text (URL)`), `answer_html` (a
+/// sanitized XHTML fragment, as in the xhtml output) and, when the page URL
 /// is known, `url` (`permalink#id`, or the base URL's).
 ///
 /// Versioning (`version`, MAJOR.MINOR): an added optional field bumps MINOR, anything
@@ -106,6 +107,9 @@ private struct FAQJSONWriter {
         inlines(e.question)
         out.member("url", urls.entry(e.id))
         out.member("answer_text", answerText(e.answer))
+        // The same sanitized XHTML the xhtml/epub outputs carry; headings inside an answer
+        // start at h4, below a page's h1 title, h2 sections and h3 questions.
+        out.member("answer_html", XHTMLContent.fragment(e.answer, minimumHeadingLevel: 4))
         out.key("answer")
         blocks(e.answer)
         location(e.location)
