@@ -70,11 +70,12 @@ test: test-deps
 fuzz: deps
 	$(SWIFT) build $(FUZZ_FLAGS)
 	@mkdir -p Tests/Fuzz/crashes
-	@for t in markdown html frontmatter; do \
+	@set -o pipefail; for t in markdown html frontmatter; do \
 	  mkdir -p .build-fuzz/corpus/$$t; \
 	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  FAQFUZZ_TARGET=$$t SWIFT_BACKTRACE=enable=no .build-fuzz/debug/FAQFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -artifact_prefix=Tests/Fuzz/crashes/$$t- -print_final_stats=1 .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t 2>&1 | grep -E 'stat::number_of_executed_units|Done|ERROR|SUMMARY' || exit 1; \
+	    -artifact_prefix=Tests/Fuzz/crashes/$$t- -print_final_stats=1 .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t > .build-fuzz/$$t.log 2>&1; status=$$?; \
+	  grep -E 'stat::number_of_executed_units|Done|ERROR|SUMMARY|Fatal error' .build-fuzz/$$t.log; [ $$status = 0 ] || exit 1; \
 	done
 
 # faqexport against cmark-gfm and pandoc on generated FAQs (1,000 / 10,000 / 100,000 entries).
