@@ -50,13 +50,14 @@ public enum FAQReader {
         } else {
             flow = CmarkDocument.withDocument(body) { root, extensions in
                 var converter = MarkdownConverter(file: path, lineOffset: frontMatter.bodyLineOffset, maxNesting: options.maxNesting)
-                if converter.containsHTML(root) {
+                let items = converter.flow(root)
+                if converter.sawHTML {
                     // Raw HTML in Markdown: let cmark render the Markdown around it, then read
-                    // the whole as HTML, so a <details> opened in one block and closed in another works.
+                    // the whole as HTML, so a <details> opened in one block and closed in another
+                    // works. (Found during the one conversion pass; this path is the rare one.)
                     let html = CmarkDocument.html(root, extensions: extensions)
                     return readHTML(html, file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: true, metadata: &metadata, diagnostics: &diagnostics)
                 }
-                let items = converter.flow(root)
                 diagnostics += converter.diagnostics
                 return items
             }

@@ -104,6 +104,11 @@ extension Node {
 
 extension StringProtocol {
     func trimmingWhitespace() -> String {
+        // The usual case, nothing to trim, without a scalar walk.
+        let whole = String(self)
+        if let first = whole.utf8.first, let last = whole.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return whole
+        }
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })!

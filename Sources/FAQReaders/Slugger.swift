@@ -27,13 +27,26 @@ struct Slugger {
         var pendingDash = false
         var length = 0
         for scalar in text.lowercased().unicodeScalars {
-            let p = scalar.properties
-            if p.isAlphabetic || p.numericType != nil && scalar.isASCII {
+            let keep: Bool
+            if scalar.isASCII {
+                // Most questions are ASCII: no Unicode property lookups for them.
+                let v = scalar.value
+                keep = (v >= 0x61 && v <= 0x7A) || (v >= 0x30 && v <= 0x39)
+                if !keep {
+                    pendingDash = true
+                    continue
+                }
+            } else {
+                let p = scalar.properties
+                keep = p.isAlphabetic
+                if !keep && (p.isDiacritic || p.generalCategory == .nonspacingMark) { continue }
+            }
+            if keep {
                 if pendingDash && !out.isEmpty { out.append("-") }
                 pendingDash = false
                 out.unicodeScalars.append(scalar)
                 length += 1
-            } else if !p.isDiacritic && !(p.generalCategory == .nonspacingMark) {
+            } else {
                 pendingDash = true
             }
             if length >= 80 { break }

@@ -95,6 +95,7 @@ struct Convert: ParsableCommand {
         }
         progress.clear()
         reading.report(emitted.diagnostics)
+        retainedUntilExit = [read.documents, emitted.outputs]
         try write(emitted.outputs, toStdout: toStdout)
     }
 

@@ -16,6 +16,7 @@ struct Lint: ParsableCommand {
         let exporter = Exporter(readerOptions: reading.readerOptions(), lossy: reading.lossy, maxInputSize: reading.maxInputSize)
         let read = exporter.read(try reading.resolvedInputs())
         reading.report(read.diagnostics)
+        retainedUntilExit = [read.documents]
         if read.failed || (strict && read.diagnostics.contains { $0.severity == .warning }) { throw ExitCode(1) }
         if reading.verbose {
             for document in read.documents {

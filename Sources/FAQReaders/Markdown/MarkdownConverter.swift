@@ -11,6 +11,10 @@ struct MarkdownConverter {
     private(set) var diagnostics: [Diagnostic] = []
     private var warnedDepth = false
     private var kinds: [UInt32: NodeKind] = [:]
+    /// Set when raw HTML was met: the caller then reads the document as HTML instead.
+    private(set) var sawHTML = false
+    /// Read once, after `CmarkDocument` registered the extensions (the pointer never changes).
+    nonisolated(unsafe) private static let tasklist = cmark_find_syntax_extension("tasklist")
 
     init(file: String, lineOffset: Int, maxNesting: Int) {
         self.file = file
@@ -28,6 +32,10 @@ struct MarkdownConverter {
     /// recognised once by name and cached by value.
     mutating func kind(_ node: OpaquePointer) -> NodeKind {
         let type = cmark_node_get_type(node)
+        if type == CMARK_NODE_ITEM {
+            // A task item keeps the item type; the tasklist extension marks it.
+            return cmark_node_get_syntax_extension(node) == Self.tasklist && Self.tasklist != nil ? .taskItem : .item
+        }
         if let known = kinds[type.rawValue] { return known }
         let name = String(cString: cmark_node_get_type_string(node))
         let kind: NodeKind
@@ -57,21 +65,9 @@ struct MarkdownConverter {
         case "strikethrough": kind = .strikethrough
         default: kind = .other
         }
-        // Table rows share one type value for header and body rows; tasklist items do not
-        // change the node type either, so those two are never cached by value.
-        if kind != .tableRow && kind != .item && kind != .taskItem { kinds[type.rawValue] = kind }
+        kinds[type.rawValue] = kind
+        if kind == .htmlBlock || kind == .htmlInline { sawHTML = true }
         return kind
-    }
-
-    /// True when raw HTML occurs anywhere: such a document is read through the HTML reader.
-    mutating func containsHTML(_ root: OpaquePointer) -> Bool {
-        let iter = cmark_iter_new(root)
-        defer { cmark_iter_free(iter) }
-        while cmark_iter_next(iter) != CMARK_EVENT_DONE {
-            let k = kind(cmark_iter_get_node(iter))
-            if k == .htmlBlock || k == .htmlInline { return true }
-        }
-        return false
     }
 
     /// The document's top level: headings stay apart for `FAQStructure`.
