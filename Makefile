@@ -64,7 +64,8 @@ test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 	.build/debug/FAQFuzz Tests/Fuzz/corpus/*/*
-	$(MAKE) check-output
+	$(MAKE) --no-print-directory check-output
+	Tests/Install/install-check.sh
 
 # Each harness for FUZZ_SECONDS; new inputs go to a scratch corpus, crashes to Tests/Fuzz/crashes/.
 fuzz: deps

@@ -21,6 +21,8 @@ public struct Exporter: Sendable {
         public var name: String
         public var format: OutputFormat
         public var bytes: [UInt8]
+        /// The input it came from (the first one, for a book).
+        public var source: String?
         public var fileName: String { "\(name).\(format.fileExtension)" }
     }
 
@@ -91,7 +93,9 @@ public struct Exporter: Sendable {
                 } else {
                     result = try emitter.emit(job.documents[0], options: options)
                 }
-                let output = Output(name: OutputName.of(job.documents[0]), format: job.format, bytes: try result.output.serialized())
+                let output = Output(
+                    name: OutputName.of(job.documents[0]), format: job.format, bytes: try result.output.serialized(),
+                    source: job.documents[0].source)
                 return (output, result.diagnostics)
             }
         }

@@ -48,6 +48,12 @@ struct FrontMatter {
         guard let mapping = node.mapping else {
             throw ReadError("front matter is not a mapping of keys to values", at: SourceLocation(file: file, line: 2))
         }
+        // Aliases share nodes, so a few lines can stand for billions of them ("billion
+        // laughs"); anything that big is refused before it is ever expanded.
+        var budget = 100_000
+        guard node.fitsBudget(&budget) else {
+            throw ReadError("front matter is too large once its YAML aliases are expanded", at: SourceLocation(file: file, line: 2))
+        }
         return mapping.map { (key: $0.key.string ?? (try? Yams.serialize(node: $0.key)) ?? "", value: $0.value) }
     }
 
@@ -69,7 +75,8 @@ extension FrontMatter {
     /// Known keys go to their fields; every other key is kept as text in `extra`.
     func metadata() -> Metadata {
         var metadata = Metadata()
-        for (key, value) in fields {
+        // `key: null` or `key: ~` says "no value": the key is absent, not the text "null".
+        for (key, value) in fields where value.null == nil {
             switch key {
             case "title": metadata.title = value.text
             case "description": metadata.description = value.text
@@ -88,6 +95,18 @@ extension FrontMatter {
 }
 
 extension Node {
+    /// Counts nodes (aliases expanded) against `budget`, stopping as soon as it runs out.
+    func fitsBudget(_ budget: inout Int) -> Bool {
+        budget -= 1
+        if budget < 0 { return false }
+        if let sequence = sequence {
+            for item in sequence where !item.fitsBudget(&budget) { return false }
+        } else if let mapping = mapping {
+            for (key, value) in mapping where !key.fitsBudget(&budget) || !value.fitsBudget(&budget) { return false }
+        }
+        return true
+    }
+
     /// A scalar as written; a sequence or mapping as compact YAML.
     var text: String {
         if let scalar = scalar { return scalar.string }
@@ -97,7 +116,7 @@ extension Node {
 
     /// A sequence of scalars, or a comma-separated scalar, as a list.
     var list: [String] {
-        if let sequence = sequence { return sequence.map(\.text).filter { !$0.isEmpty } }
+        if let sequence = sequence { return sequence.filter { $0.null == nil }.map(\.text).filter { !$0.isEmpty } }
         return text.split(separator: ",").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
     }
 }

@@ -35,7 +35,9 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if output != nil && outputDir != nil { throw ValidationError("-o and --output-dir exclude each other") }
-        if width < 0 { throw ValidationError("--width must be 0 or more") }
+        // Wider than any terminal or page; a huge value would only allocate huge rules.
+        if width < 0 || width > 10_000 { throw ValidationError("--width must be between 0 and 10000") }
+        _ = try Self.sourceDateEpoch()
         _ = try formats()
     }
 
@@ -71,7 +73,7 @@ struct Convert: ParsableCommand {
             }
         }
 
-        let exporter = Exporter(readerOptions: reading.readerOptions(), emitOptions: emitOptions(), lossy: reading.lossy, maxInputSize: reading.maxInputSize)
+        let exporter = Exporter(readerOptions: reading.readerOptions(), emitOptions: try emitOptions(), lossy: reading.lossy, maxInputSize: reading.maxInputSize)
         let totalBytes = inputs.reduce(0) { $0 + ($1.bytes?.count ?? Self.fileSize($1.path)) }
         let progress = Progress(inputs: inputs.count, totalBytes: totalBytes, quiet: reading.quiet)
         progress.show("reading \(inputs.count) input\(inputs.count == 1 ? "" : "s")…")
@@ -103,8 +105,18 @@ struct Convert: ParsableCommand {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    private func emitOptions() -> EmitOptions {
-        let epoch = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"].flatMap { Int64($0) }
+    /// `SOURCE_DATE_EPOCH` as the reproducible-builds spec defines it: decimal seconds,
+    /// here from 1970 to 9999-12-31 (what a man page or EPUB date can hold).
+    static func sourceDateEpoch() throws -> Int64? {
+        guard let value = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"] else { return nil }
+        guard let epoch = Int64(value), (0...253_402_300_799).contains(epoch) else {
+            throw ValidationError("SOURCE_DATE_EPOCH must be seconds since 1970 up to year 9999, not '\(value.prefix(40))'")
+        }
+        return epoch
+    }
+
+    private func emitOptions() throws -> EmitOptions {
+        let epoch = try Self.sourceDateEpoch()
         return EmitOptions(
             timestamp: epoch ?? Int64(Date().timeIntervalSince1970), manSection: manSection, asciiOnly: ascii,
             textWidth: width, baseURL: reading.baseURL, generator: "faqexport \(FAQExportCommand.version)")
@@ -112,8 +124,25 @@ struct Convert: ParsableCommand {
 
     private func write(_ outputs: [Exporter.Output], toStdout: Bool) throws {
         if toStdout {
-            for out in outputs { FileHandle.standardOutput.write(Data(out.bytes)) }
+            for out in outputs {
+                do {
+                    try StandardOutput.write(out.bytes)
+                } catch {
+                    Diagnostics.printLine("faqexport: error: cannot write to standard output: \(error)")
+                    throw ExitCode(1)
+                }
+            }
             return
+        }
+        // Two inputs with the same NAME would overwrite each other's files.
+        var seen: [String: String] = [:]
+        for out in outputs {
+            let source = out.source ?? "-"
+            if let other = seen[out.fileName], other != source {
+                Diagnostics.printLine("faqexport: error: \(other) and \(source) would both write \(out.fileName); give one a 'name:' in its front matter")
+                throw ExitCode(1)
+            }
+            seen[out.fileName] = source
         }
         var written: [String] = []
         for out in outputs {

@@ -14,10 +14,15 @@ public enum ExternalTool {
         public var stderr: String
     }
 
-    public static func run(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String]? = nil) throws -> Run {
+    /// Runs `arguments` (looked up on PATH), or `executable` with `arguments`, in `directory`.
+    public static func run(
+        _ arguments: [String], executable: String? = nil, stdin: [UInt8]? = nil, environment: [String: String]? = nil,
+        directory: URL? = nil
+    ) throws -> Run {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.executableURL = URL(fileURLWithPath: executable ?? "/usr/bin/env")
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         if let environment { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out

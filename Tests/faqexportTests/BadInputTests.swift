@@ -31,7 +31,11 @@ import Testing
     @Test(arguments: cases)
     func badInput(_ c: Case) throws {
         let started = Date()
-        let run = try CLI.run(["-f", "json"] + c.arguments + [c.file], in: Self.directory.appendingPathComponent("cases"))
+        // Every format at once, so each emitter meets every bad input.
+        let out = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: out) }
+        let formats = c.arguments.contains("--format") ? [] : ["--output-dir", out.path]
+        let run = try CLI.run(formats + c.arguments + [c.file], in: Self.directory.appendingPathComponent("cases"))
         #expect(Date().timeIntervalSince(started) < 10, "took too long")
         #expect(run.status == c.status, "exit \(run.status): \(run.stderr)")
         if c.fragment.isEmpty {
@@ -39,8 +43,11 @@ import Testing
         } else {
             #expect(run.stderr.contains(c.fragment), "stderr was: \(run.stderr)")
         }
-        // Every diagnostic is one line; a failure writes nothing to standard output.
-        if run.status != 0 { #expect(run.stdout.isEmpty) }
+        // Every diagnostic is one line; a failure writes nothing at all.
+        if run.status != 0 {
+            #expect(run.stdout.isEmpty)
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: out.path))?.isEmpty ?? true, "partial output written")
+        }
         for line in run.stderr.split(separator: "\n") {
             #expect(line.contains("error:") || line.contains("warning:"), "stray stderr line: \(line)")
         }

@@ -12,25 +12,9 @@ enum CLI {
     }
 
     static func run(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil, environment: [String: String] = [:]) throws -> ExternalTool.Run {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? root
-        process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "1700000000"].merging(environment) { $1 }) { $1 }
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-        try? input.fileHandleForWriting.close()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return ExternalTool.Run(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        try ExternalTool.run(
+            arguments, executable: binary, stdin: stdin, environment: ["SOURCE_DATE_EPOCH": "1700000000"].merging(environment) { $1 },
+            directory: directory ?? root)
     }
 
     static func temporaryDirectory() throws -> URL {

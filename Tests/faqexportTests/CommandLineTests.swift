@@ -115,3 +115,50 @@ import Testing
         #expect(none.stderr.contains("-:1:1: error: no questions found"))
     }
 }
+
+/// Edge cases of the environment and of outputs (from the code review).
+@Suite struct CommandLineEdgeTests {
+    @Test func sourceDateEpochMustBeARealDate() throws {
+        for value in ["-9223372036854775808", "yesterday", "253402300800"] {
+            let run = try CLI.run(["-f", "man", "Sources-content/eventlet-removal-faq.md"], environment: ["SOURCE_DATE_EPOCH": value])
+            #expect(run.status == 2, "\(value): \(run.status) \(run.stderr)")
+            #expect(run.stderr.contains("SOURCE_DATE_EPOCH"))
+        }
+        let fixed = try CLI.run(["-f", "man", "Sources-content/eventlet-removal-faq.md"], environment: ["SOURCE_DATE_EPOCH": "0"])
+        #expect(fixed.status == 0 && fixed.stdout.contains("\"1970-01-01\""))
+    }
+
+    @Test func hugeWidthIsAUsageError() throws {
+        for width in ["9223372036854775807", "1000000000", "-1"] {
+            let run = try CLI.run(["-f", "text", "--width", width, "Sources-content/eventlet-removal-faq.md"])
+            #expect(run.status == 2, "\(width): \(run.stderr)")
+        }
+    }
+
+    @Test func fullStandardOutputIsAnErrorNotACrash() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = ["-f", "text", "Sources-content/eventlet-removal-faq.md"]
+        process.currentDirectoryURL = CLI.root
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full")
+        let err = Pipe()
+        process.standardError = err
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).contains("cannot write to standard output"))
+    }
+
+    @Test func twoInputsWithTheSameNameDoNotOverwriteEachOther() throws {
+        let dir = try CLI.temporaryDirectory()
+        for sub in ["a", "b"] {
+            try FileManager.default.createDirectory(at: dir.appendingPathComponent(sub), withIntermediateDirectories: true)
+            try Data("## Q \(sub)?\n\nA.\n".utf8).write(to: dir.appendingPathComponent("\(sub)/faq.md"))
+        }
+        let out = dir.appendingPathComponent("out")
+        let run = try CLI.run(["-f", "text", "--output-dir", out.path, "a/faq.md", "b/faq.md"], in: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("would both write faq.txt"))
+        #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("faq.txt").path))
+    }
+}

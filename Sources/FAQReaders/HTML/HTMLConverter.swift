@@ -152,7 +152,8 @@ struct HTMLConverter {
             if !loose { loose = child.children.contains { $0.isElement && $0.name == "p" } }
             items.append(ListItem(task: task, content: blocks(ofChildren: child, depth: depth).asBlocks))
         }
-        let start = ordered ? (node.attribute("start").flatMap { Int($0.trimmingWhitespace()) } ?? 1) : 1
+        // cmark's limit: nine digits, so numbering can never overflow downstream.
+        let start = ordered ? min(max(node.attribute("start").flatMap { Int($0.trimmingWhitespace()) } ?? 1, 0), 999_999_999) : 1
         return ListBlock(kind: ordered ? .ordered : .bullet, start: start, tight: !loose, items: items)
     }
 
