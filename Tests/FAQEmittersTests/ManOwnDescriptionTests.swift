@@ -24,3 +24,16 @@ import Testing
         #expect(lines.filter { $0.hasPrefix(".SS") }.count == 1)
     }
 }
+
+@Suite struct ManPageNameTests {
+    @Test func aNameOfControlCharactersFallsBackToTheTitle() throws {
+        let document = FAQDocument(
+            metadata: Metadata(title: "Real Title", extra: ["man_name": "\u{1}\u{2}\t\u{85}"]),
+            body: .entries([Entry(id: "q", question: [.text("Q?")], answer: [])]))
+        guard case .text(let page) = try ManEmitter().emit(document, options: EmitOptions(timestamp: 0)).output else {
+            Issue.record("expected text"); return
+        }
+        #expect(page.contains(".TH \"REAL\\-TITLE\""))
+        #expect(page.contains("\nreal\\-title \\- Real Title\n"))
+    }
+}

@@ -61,3 +61,25 @@ import Testing
         #expect(text.contains("id=\"how-are-lists-written\""))
     }
 }
+
+/// Characters the serializer drops must not hide a scheme from the link policy.
+@Suite struct LinkPolicyHiddenSchemeTests {
+    @Test(arguments: ["java\u{85}script:alert(1)", "java\u{FFFE}script:alert(1)", "java\u{9F}script:x",
+                      "jav\u{2028}ascript:x", "data\u{0}:text/html,x", " \u{A0}javascript:x", "vb\u{1B}script:x"])
+    func hiddenSchemesAreForbidden(_ url: String) throws {
+        #expect(LinkPolicy.classify(url) == .forbidden)
+        let document = FAQDocument(metadata: Metadata(title: "T"), body: .entries([
+            Entry(id: "q", question: [.text("Q?")], answer: [.paragraph(Paragraph([.link(Link(url: url, content: [.text("click")]))]))]),
+        ]))
+        guard case .text(let xhtml) = try XHTMLEmitter().emit(document, options: EmitOptions(timestamp: 0)).output,
+              case .text(let json) = try JSONEmitter().emit(document, options: EmitOptions(timestamp: 0)).output
+        else { throw UnexpectedOutput() }
+        // JSON keeps the URL as data in `answer`; only its `answer_html` is markup.
+        let object = try #require(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let html = try #require(((object["entries"] as? [[String: Any]])?.first?["answer_html"]) as? String)
+        for markup in [xhtml, html] {
+            let hrefs = markup.components(separatedBy: "href=\"").dropFirst().map { $0.prefix { $0 != "\"" }.lowercased() }
+            #expect(hrefs.allSatisfy { $0.hasPrefix("#") }, "\(url.debugDescription) reached an href: \(hrefs)")
+        }
+    }
+}

@@ -39,7 +39,9 @@ extension ManPage {
 
     /// `man_name`, else a slug of the title, else `faq`.
     static func pageName(_ metadata: Metadata) -> String {
-        if let name = ManPage.nonEmpty(metadata.extra["man_name"]) { return oneLine(name) }
+        // Controls are dropped by the escaper; a name made of nothing else falls back to the title.
+        let visible = (metadata.extra["man_name"] ?? "").unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
+        if let name = ManPage.nonEmpty(oneLine(String(String.UnicodeScalarView(visible)))) { return name }
         var slug = ""
         var dash = false
         for scalar in (metadata.title ?? "").unicodeScalars {

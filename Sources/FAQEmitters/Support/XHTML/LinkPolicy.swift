@@ -18,8 +18,15 @@ enum LinkPolicy {
         case relative
     }
 
+    /// Classifies what a browser would see: every character the serializer drops (C0 and C1
+    /// controls, DEL, U+FFFE/U+FFFF) and all white space are removed first — otherwise
+    /// `java\u{85}script:` would pass as a relative link and be written as `javascript:`.
     static func classify(_ url: String) -> Kind {
-        let compact = url.unicodeScalars.filter { $0.value > 0x20 && $0.value != 0x7F }
+        let compact = url.unicodeScalars.filter { scalar in
+            let v = scalar.value
+            return v > 0x20 && v != 0x7F && !(0x80...0x9F).contains(v) && v != 0xFFFE && v != 0xFFFF
+                && !scalar.properties.isWhitespace
+        }
         let text = String(String.UnicodeScalarView(compact))
         if let scheme = scheme(of: text) {
             return safeSchemes.contains(scheme) ? .remote : .forbidden
