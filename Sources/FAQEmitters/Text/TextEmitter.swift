@@ -135,9 +135,6 @@ public struct TextEmitter: Emitter {
         return lines + [String(repeating: mark, count: max(1, rule))]
     }
 
-    /// Unicode NFC; ASCII is already normalized.
-    static func normalized(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return text.precomposedStringWithCanonicalMapping
-    }
+    /// Unicode NFC (`NFC.normalized`: text that cannot change skips Foundation).
+    static func normalized(_ text: String) -> String { NFC.normalized(text) }
 }
