@@ -108,7 +108,8 @@ private enum Token {
 
 private struct Tokenizer {
     var tokens: [Token] = []
-    private var word = ""
+    /// The word being built, as UTF-8 (a `String` is made once, when it ends).
+    private var word: [UInt8] = []
     private var wordWidth = 0
     /// Glue before the word being built.
     private var glue: Glue = .none
@@ -118,61 +119,95 @@ private struct Tokenizer {
     private var last: Character?
     private var lastWide = false
 
+    /// Most text is ASCII: an ASCII byte followed by another ASCII byte (or the end) is a
+    /// grapheme cluster of its own and needs no grapheme breaking or Unicode property
+    /// lookups (they were most of the text emitter's time). Only the stretches around
+    /// non-ASCII bytes go through `Character`s, so a mixed string costs little more than
+    /// its non-ASCII words. (A CR LF pair split this way acts as two spaces, which
+    /// collapse to one exactly as the single CR LF cluster does.)
     mutating func append(_ s: String, breakable: Bool) {
-        // Most text is ASCII: split it into words by bytes, without grapheme breaking or
-        // Unicode property lookups (they were most of the text emitter's time).
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            appendASCII(s, breakable: breakable)
-            return
-        }
-        for c in s {
-            if breakable, isBreakingSpace(c) {
-                flush(nextGlue: .space)
-                continue
+        var bytes = s  // withUTF8 needs a mutable copy (native strings are not copied)
+        bytes.withUTF8 { buf in
+            let n = buf.count
+            var i = 0
+            while i < n {
+                // Fast: the run of bytes that are ASCII clusters of their own.
+                var end = i
+                while end < n, buf[end] < 0x80, end + 1 == n || buf[end + 1] < 0x80 { end += 1 }
+                if i < end {
+                    appendASCII(UnsafeBufferPointer(rebasing: buf[i..<end]), breakable: breakable)
+                    i = end
+                    if i == n { break }
+                }
+                // Slow: Characters from a cluster boundary until the next fast byte.
+                i = appendCharacters(s, from: i, in: buf, breakable: breakable)
             }
-            if breakable, c == "\u{200B}" {
-                // ZERO WIDTH SPACE: a break opportunity, not written.
-                flush(nextGlue: .zero)
-                continue
-            }
-            let cw = DisplayWidth.of(c)
-            if cw == 0, isControl(c) { continue }
-            let wide = cw == 2
-            if breakable, let last, !word.isEmpty, wide || lastWide, canBreak(after: last, before: c) {
-                flush(nextGlue: .zero)
-            }
-            word.append(c)
-            wordWidth += cw
-            last = c
-            lastWide = wide
         }
     }
 
-    private mutating func appendASCII(_ s: String, breakable: Bool) {
+    /// Appends the Characters of `s` from UTF-8 offset `start` (a cluster boundary) until
+    /// the next boundary followed by a fast byte; returns that offset.
+    private mutating func appendCharacters(_ s: String, from start: Int, in buf: UnsafeBufferPointer<UInt8>, breakable: Bool) -> Int {
+        let n = buf.count
         let utf8 = s.utf8
-        var index = utf8.startIndex
-        while index != utf8.endIndex {
-            let byte = utf8[index]
+        // A Substring starting here breaks clusters as `s` does: `start` is a boundary.
+        let rest = s[utf8.index(utf8.startIndex, offsetBy: start)...]
+        var offset = start
+        for c in rest {
+            appendCharacter(c, breakable: breakable)
+            offset += c.utf8.count
+            if offset == n { return n }
+            if buf[offset] < 0x80, offset + 1 == n || buf[offset + 1] < 0x80 { return offset }
+        }
+        return n
+    }
+
+    private mutating func appendCharacter(_ c: Character, breakable: Bool) {
+        if breakable, isBreakingSpace(c) {
+            flush(nextGlue: .space)
+            return
+        }
+        if breakable, c == "\u{200B}" {
+            // ZERO WIDTH SPACE: a break opportunity, not written.
+            flush(nextGlue: .zero)
+            return
+        }
+        let cw = DisplayWidth.of(c)
+        if cw == 0, isControl(c) { return }
+        let wide = cw == 2
+        if breakable, let last, !word.isEmpty, wide || lastWide, canBreak(after: last, before: c) {
+            flush(nextGlue: .zero)
+        }
+        word.append(contentsOf: c.utf8)
+        wordWidth += cw
+        last = c
+        lastWide = wide
+    }
+
+    private mutating func appendASCII(_ bytes: UnsafeBufferPointer<UInt8>, breakable: Bool) {
+        let n = bytes.count
+        var index = 0
+        while index < n {
+            let byte = bytes[index]
             if breakable, byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
                 flush(nextGlue: .space)
-                index = utf8.index(after: index)
+                index += 1
                 continue
             }
             if byte < 0x20 || byte == 0x7F {  // controls take no room and are not written
-                index = utf8.index(after: index)
+                index += 1
                 continue
             }
             // A run of printable bytes (or, unbreakable, everything printable).
-            var end = utf8.index(after: index)
-            while end != utf8.endIndex {
-                let b = utf8[end]
+            var end = index + 1
+            while end < n {
+                let b = bytes[end]
                 if b < 0x20 || b == 0x7F || (breakable && b == 0x20) { break }
-                end = utf8.index(after: end)
+                end += 1
             }
-            let run = s[index..<end]
-            word += run
-            wordWidth += utf8.distance(from: index, to: end)
-            last = run.last
+            word.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+            wordWidth += end - index
+            last = Character(Unicode.Scalar(bytes[end - 1]))
             lastWide = false
             index = end
         }
@@ -188,8 +223,8 @@ private struct Tokenizer {
     /// Ends the current word; `nextGlue` is the break opportunity that follows it.
     mutating func flush(nextGlue: Glue) {
         if !word.isEmpty {
-            tokens.append(.chunk(pendingSpace ? .space : glue, word, wordWidth))
-            word = ""
+            tokens.append(.chunk(pendingSpace ? .space : glue, String(decoding: word, as: UTF8.self), wordWidth))
+            word.removeAll(keepingCapacity: true)
             wordWidth = 0
             pendingSpace = false
             glue = .none
