@@ -24,7 +24,7 @@ struct TextWrapper {
     /// Lays `pieces` out; the first line starts with `first`, the others with `rest`
     /// (a hanging indent). Lines carry no trailing spaces. No pieces, no lines.
     func wrap(_ pieces: [Piece], first: String = "", rest: String = "") -> [String] {
-        var tokens = Tokenizer()
+        var tokens = Tokenizer(layout: Layout(width: width, first: first, rest: rest))
         for piece in pieces {
             switch piece {
             case .text(let s): tokens.append(s, breakable: true)
@@ -33,55 +33,70 @@ struct TextWrapper {
             }
         }
         tokens.flush(nextGlue: .none)
-        return fill(tokens.tokens, first: first, rest: rest)
+        return tokens.layout.finish()
     }
 
     /// Convenience: one text run.
     func wrap(_ text: String, first: String = "", rest: String = "") -> [String] {
         wrap([.text(text)], first: first, rest: rest)
     }
+}
 
-    private func fill(_ tokens: [Token], first: String, rest: String) -> [String] {
-        var lines: [String] = []
-        var prefix = first
-        var available = width == 0 ? Int.max : max(1, width - DisplayWidth.of(first))
-        var line = ""
-        var lineWidth = 0
-        var lineEmpty = true
+/// Greedy filling: words arrive one by one from the tokenizer (no token array, no `String`
+/// per word) and each line is built in one byte buffer that starts with its prefix.
+private struct Layout {
+    private(set) var lines: [String] = []
+    private let width: Int
+    private let rest: [UInt8]
+    private let restWidth: Int
+    /// The line being built: its prefix, then its words.
+    private var line: [UInt8]
+    private var available: Int
+    private var lineWidth = 0
+    private var lineEmpty = true
 
-        func emit() {
-            lines.append(trimTrailingSpaces(prefix + line))
-            prefix = rest
-            available = width == 0 ? Int.max : max(1, width - DisplayWidth.of(rest))
-            line = ""
-            lineWidth = 0
-            lineEmpty = true
+    init(width: Int, first: String, rest: String) {
+        self.width = width
+        self.rest = Array(rest.utf8)
+        restWidth = width == 0 ? 0 : DisplayWidth.of(rest)
+        line = Array(first.utf8)
+        line.reserveCapacity(max(64, width * 2))
+        available = width == 0 ? Int.max : max(1, width - DisplayWidth.of(first))
+    }
+
+    /// Ends the line (a hard break, a full line, or the end), trailing spaces removed.
+    mutating func emit() {
+        let text = String(decoding: line, as: UTF8.self)
+        // Trailing spaces are rare (an empty line's prefix): trim them the usual way.
+        lines.append(line.last == UInt8(ascii: " ") ? trimTrailingSpaces(text) : text)
+        line.removeAll(keepingCapacity: true)
+        line.append(contentsOf: rest)
+        available = width == 0 ? Int.max : max(1, width - restWidth)
+        lineWidth = 0
+        lineEmpty = true
+    }
+
+    mutating func add(_ glue: Glue, _ word: [UInt8], width w: Int) {
+        if lineEmpty {
+            line.append(contentsOf: word)
+            lineWidth = w
+            lineEmpty = false
+            return
         }
-
-        for token in tokens {
-            switch token {
-            case .newline:
-                emit()
-            case .chunk(let glue, let text, let w):
-                if lineEmpty {
-                    line = text
-                    lineWidth = w
-                    lineEmpty = false
-                    continue
-                }
-                let glueWidth = glue == .space ? 1 : 0
-                if glue == .none || lineWidth + glueWidth + w <= available {
-                    if glue == .space { line += " " }
-                    line += text
-                    lineWidth += glueWidth + w
-                } else {
-                    emit()
-                    line = text
-                    lineWidth = w
-                    lineEmpty = false
-                }
-            }
+        let glueWidth = glue == .space ? 1 : 0
+        if glue == .none || lineWidth + glueWidth + w <= available {
+            if glue == .space { line.append(UInt8(ascii: " ")) }
+            line.append(contentsOf: word)
+            lineWidth += glueWidth + w
+        } else {
+            emit()
+            line.append(contentsOf: word)
+            lineWidth = w
+            lineEmpty = false
         }
+    }
+
+    mutating func finish() -> [String] {
         if !lineEmpty { emit() }
         return lines
     }
@@ -101,14 +116,11 @@ func trimTrailingSpaces(_ s: String) -> String {
 
 private enum Glue { case none, space, zero }
 
-private enum Token {
-    case chunk(Glue, String, Int)
-    case newline
-}
-
 private struct Tokenizer {
-    var tokens: [Token] = []
-    /// The word being built, as UTF-8 (a `String` is made once, when it ends).
+    var layout: Layout
+
+    init(layout: Layout) { self.layout = layout }
+    /// The word being built, as UTF-8 (copied into the line when it ends).
     private var word: [UInt8] = []
     private var wordWidth = 0
     /// Glue before the word being built.
@@ -215,7 +227,7 @@ private struct Tokenizer {
 
     mutating func hardBreak() {
         flush(nextGlue: .none)
-        tokens.append(.newline)
+        layout.emit()
         glue = .none
         pendingSpace = false
     }
@@ -223,7 +235,7 @@ private struct Tokenizer {
     /// Ends the current word; `nextGlue` is the break opportunity that follows it.
     mutating func flush(nextGlue: Glue) {
         if !word.isEmpty {
-            tokens.append(.chunk(pendingSpace ? .space : glue, String(decoding: word, as: UTF8.self), wordWidth))
+            layout.add(pendingSpace ? .space : glue, word, width: wordWidth)
             word.removeAll(keepingCapacity: true)
             wordWidth = 0
             pendingSpace = false
