@@ -35,10 +35,15 @@ struct XHTMLSerializer {
 
     /// A fragment: the nodes one after another, without declaration (leading newline trimmed).
     static func fragment(_ nodes: [XHTMLNode]) -> String {
+        String(decoding: fragmentBytes(nodes), as: UTF8.self)
+    }
+
+    /// `fragment` as UTF-8.
+    static func fragmentBytes(_ nodes: [XHTMLNode]) -> [UInt8] {
         var s = XHTMLSerializer(capacity: 1024)
         for node in nodes { s.write(node) }
         if s.bytes.first == 0x0A { s.bytes.removeFirst() }
-        return s.string
+        return s.bytes
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
