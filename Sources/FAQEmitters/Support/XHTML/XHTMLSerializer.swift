@@ -55,7 +55,9 @@ struct XHTMLSerializer {
         }
     }
 
-    private mutating func write(_ e: XHTMLElement) {
+    /// Writes an element; returns whether it is block-level (looked up once per element).
+    @discardableResult
+    private mutating func write(_ e: XHTMLElement) -> Bool {
         let block = Self.blockElements.contains(e.name)
         if block, preDepth == 0, !bytes.isEmpty { bytes.append(0x0A) }
         bytes.append(0x3C)
@@ -69,20 +71,26 @@ struct XHTMLSerializer {
         }
         if e.children.isEmpty, Self.voidElements.contains(e.name) {
             raw("/>")
-            return
+            return block
         }
         bytes.append(0x3E)
         if e.name == "pre" { preDepth += 1 }
         var lastWasBlock = false
         for child in e.children {
-            write(child)
-            if case .element(let c) = child { lastWasBlock = Self.blockElements.contains(c.name) } else { lastWasBlock = false }
+            switch child {
+            case .text(let text):
+                escape(text, attribute: false)
+                lastWasBlock = false
+            case .element(let c):
+                lastWasBlock = write(c)
+            }
         }
         if e.name == "pre" { preDepth -= 1 }
         if lastWasBlock, preDepth == 0 { bytes.append(0x0A) }
         raw("</")
         raw(e.name)
         bytes.append(0x3E)
+        return block
     }
 
     /// Markup the serializer writes itself (names, punctuation): never user text.
