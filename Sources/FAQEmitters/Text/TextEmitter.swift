@@ -108,7 +108,8 @@ public struct TextEmitter: Emitter {
             }
         }
 
-        var text = out.joined(separator: "\n") + "\n"
+        var text = out.joined(separator: "\n")
+        text.append("\n")  // in place: `+` would copy the whole text once more
         text = Self.normalized(text)
         return EmitResult(.text(text), diagnostics: blocks.diagnostics)
     }
