@@ -58,7 +58,7 @@ public struct EPUBEmitter: BookEmitter {
             let title = chapter.opensDocument || chapter.units.isEmpty ? page.title
                 : FAQPage.label(page.units[chapter.units[0]].title?.plainText ?? "", page.title)
             let head = FAQPage.head(title: title, description: nil, keywords: [], authors: [], style: .linked(Self.stylesheetHref))
-            let xhtml = XHTMLSerializer.document(FAQPage.html(lang: page.lang, head: head, body: body), capacity: 4096 + XHTMLEmitter.estimatedSize(page.document))
+            let xhtml = XHTMLSerializer.document(FAQPage.html(lang: page.lang, head: head, body: body), capacity: 4096 + XHTMLEmitter.estimatedSize(chapter.units.map { page.units[$0] }))
             chapterEntries.append(ArchiveEntry(path: "EPUB/" + chapter.file, data: Array(xhtml.utf8)))
             diagnostics += content.diagnostics
         }

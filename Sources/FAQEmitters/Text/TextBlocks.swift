@@ -97,7 +97,8 @@ struct TextBlocks {
     /// Lines of literal text: tabs expanded to 8-column stops, other controls dropped,
     /// trailing spaces removed. Never wrapped.
     static func codeLines(_ text: String) -> [String] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { raw in
+        if let lines = asciiCodeLines(text) { return lines }
+        return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { raw in
             var line = ""
             var column = 0
             for c in raw {
@@ -113,5 +114,33 @@ struct TextBlocks {
             }
             return trimTrailingSpaces(line)
         }
+    }
+
+    /// `codeLines` on bytes for ASCII text whose only line separator is LF (one byte is
+    /// one Character of width 1 there); nil for anything else.
+    private static func asciiCodeLines(_ text: String) -> [String]? {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0B && $0 != 0x0C && $0 != 0x0D }) else { return nil }
+        var lines: [String] = []
+        var line: [UInt8] = []
+        func end() {
+            while line.last == UInt8(ascii: " ") { line.removeLast() }
+            lines.append(String(decoding: line, as: UTF8.self))
+            line.removeAll(keepingCapacity: true)
+        }
+        for byte in utf8 {
+            switch byte {
+            case 0x0A:
+                end()
+            case 0x09:
+                line.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 8 - line.count % 8))
+            case 0x00..<0x20, 0x7F:
+                continue  // controls are dropped
+            default:
+                line.append(byte)
+            }
+        }
+        end()
+        return lines
     }
 }

@@ -108,7 +108,8 @@ public struct TextEmitter: Emitter {
             }
         }
 
-        var text = out.joined(separator: "\n") + "\n"
+        var text = out.joined(separator: "\n")
+        text.append("\n")  // in place: `+` would copy the whole text once more
         text = Self.normalized(text)
         return EmitResult(.text(text), diagnostics: blocks.diagnostics)
     }
@@ -135,9 +136,6 @@ public struct TextEmitter: Emitter {
         return lines + [String(repeating: mark, count: max(1, rule))]
     }
 
-    /// Unicode NFC; ASCII is already normalized.
-    static func normalized(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text }
-        return text.precomposedStringWithCanonicalMapping
-    }
+    /// Unicode NFC (`NFC.normalized`: text that cannot change skips Foundation).
+    static func normalized(_ text: String) -> String { NFC.normalized(text) }
 }

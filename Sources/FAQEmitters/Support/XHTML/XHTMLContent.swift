@@ -29,8 +29,14 @@ struct XHTMLContent {
     /// A sanitized XHTML fragment for `blocks` (no declaration, no wrapper element).
     static func fragment(_ blocks: [Block], minimumHeadingLevel: Int = 1,
                          rewriteLink: @escaping LinkRewriter = LinkPolicy.keepSafe) -> String {
+        String(decoding: fragmentBytes(blocks, minimumHeadingLevel: minimumHeadingLevel, rewriteLink: rewriteLink), as: UTF8.self)
+    }
+
+    /// `fragment` as UTF-8, for a writer that copies bytes (JSON `answer_html`).
+    static func fragmentBytes(_ blocks: [Block], minimumHeadingLevel: Int = 1,
+                              rewriteLink: @escaping LinkRewriter = LinkPolicy.keepSafe) -> [UInt8] {
         var content = XHTMLContent(minimumHeadingLevel: minimumHeadingLevel, rewriteLink: rewriteLink)
-        return XHTMLSerializer.fragment(content.blocks(blocks))
+        return XHTMLSerializer.fragmentBytes(content.blocks(blocks))
     }
 
     // MARK: Blocks

@@ -35,10 +35,15 @@ struct XHTMLSerializer {
 
     /// A fragment: the nodes one after another, without declaration (leading newline trimmed).
     static func fragment(_ nodes: [XHTMLNode]) -> String {
+        String(decoding: fragmentBytes(nodes), as: UTF8.self)
+    }
+
+    /// `fragment` as UTF-8.
+    static func fragmentBytes(_ nodes: [XHTMLNode]) -> [UInt8] {
         var s = XHTMLSerializer(capacity: 1024)
         for node in nodes { s.write(node) }
         if s.bytes.first == 0x0A { s.bytes.removeFirst() }
-        return s.string
+        return s.bytes
     }
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
@@ -50,7 +55,9 @@ struct XHTMLSerializer {
         }
     }
 
-    private mutating func write(_ e: XHTMLElement) {
+    /// Writes an element; returns whether it is block-level (looked up once per element).
+    @discardableResult
+    private mutating func write(_ e: XHTMLElement) -> Bool {
         let block = Self.blockElements.contains(e.name)
         if block, preDepth == 0, !bytes.isEmpty { bytes.append(0x0A) }
         bytes.append(0x3C)
@@ -64,20 +71,26 @@ struct XHTMLSerializer {
         }
         if e.children.isEmpty, Self.voidElements.contains(e.name) {
             raw("/>")
-            return
+            return block
         }
         bytes.append(0x3E)
         if e.name == "pre" { preDepth += 1 }
         var lastWasBlock = false
         for child in e.children {
-            write(child)
-            if case .element(let c) = child { lastWasBlock = Self.blockElements.contains(c.name) } else { lastWasBlock = false }
+            switch child {
+            case .text(let text):
+                escape(text, attribute: false)
+                lastWasBlock = false
+            case .element(let c):
+                lastWasBlock = write(c)
+            }
         }
         if e.name == "pre" { preDepth -= 1 }
         if lastWasBlock, preDepth == 0 { bytes.append(0x0A) }
         raw("</")
         raw(e.name)
         bytes.append(0x3E)
+        return block
     }
 
     /// Markup the serializer writes itself (names, punctuation): never user text.
