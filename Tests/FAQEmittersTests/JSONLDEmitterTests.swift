@@ -45,3 +45,18 @@ import Testing
         #expect(!text.contains("\"url\"") && !text.contains("\"@id\""))
     }
 }
+
+/// JSON-LD is pasted into `<script type="application/ld+json">`: no text may close it.
+@Suite struct JSONLDScriptSafetyTests {
+    @Test func noMarkupCharactersSurvive() throws {
+        let document = FAQDocument(
+            metadata: Metadata(title: "</script><script>alert(1)</script>", description: "a & b \u{2028}"),
+            body: .entries([Entry(id: "q", question: [.text("<!-- Q? -->")], answer: [.paragraph(Paragraph([.text("</SCRIPT>")]))])]))
+        guard case .text(let out) = try JSONLDEmitter().emit(document, options: EmitOptions(timestamp: 0)).output else {
+            throw UnexpectedOutput()
+        }
+        for banned in ["<", ">", "&", "\u{2028}"] { #expect(!out.contains(banned), "\(banned.debugDescription) in JSON-LD") }
+        let object = try #require(JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+        #expect(object["name"] as? String == "</script><script>alert(1)</script>")
+    }
+}

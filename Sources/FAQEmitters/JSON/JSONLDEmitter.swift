@@ -3,16 +3,16 @@ import FAQModel
 /// schema.org `FAQPage` as JSON-LD, ready for a `<script type="application/ld+json">`:
 /// `@context`, `@type`, `name`, `description`, `inLanguage`, `url` (when known), `keywords`,
 /// `author`, and `mainEntity` with one `Question` per entry (`name`, `url` when known,
-/// `acceptedAnswer`: an `Answer` whose `text` is the answer as plain text, as in the JSON
-/// output's `answer_text`).
+/// `acceptedAnswer`: an `Answer` whose `text` is the answer as the sanitized XHTML fragment
+/// of the JSON output's `answer_html` — schema.org and search engines read `Answer.text` as
+/// HTML (links, lists, paragraphs), so plain text with a `<` in it would be markup there).
 public struct JSONLDEmitter: Emitter {
     public init() {}
 
     public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
         let urls = DocumentURLs(document, options: options)
-        var plain = TextBlocks(inlines: PlainInlines(style: .inline, urls: urls))
         let metadata = document.metadata
-        var out = JSONWriter()
+        var out = JSONWriter(htmlSafe: true)
         out.beginObject()
         out.member("@context", "https://schema.org")
         out.member("@type", "FAQPage")
@@ -44,7 +44,7 @@ public struct JSONLDEmitter: Emitter {
             out.key("acceptedAnswer")
             out.beginObject()
             out.member("@type", "Answer")
-            out.member("text", TextEmitter.normalized(plain.render(entry.answer, width: 0).joined(separator: "\n")))
+            out.member("text", TextEmitter.normalized(XHTMLContent.fragment(entry.answer, minimumHeadingLevel: 4)))
             out.endObject()
             out.endObject()
         }

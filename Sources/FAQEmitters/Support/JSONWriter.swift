@@ -8,13 +8,17 @@
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
     private let pretty: Bool
+    /// For JSON embedded in HTML (JSON-LD goes in a `<script>` element): `<` `>` `&` and
+    /// U+2028/U+2029 are written as `\uXXXX`, so no text can close the element.
+    private let htmlSafe: Bool
     /// One flag per open container: has it a member yet?
     private var hasMember: [Bool] = []
     /// A key was just written: the value follows on the same line.
     private var afterKey = false
 
-    init(pretty: Bool = true, capacity: Int = 1 << 16) {
+    init(pretty: Bool = true, htmlSafe: Bool = false, capacity: Int = 1 << 16) {
         self.pretty = pretty
+        self.htmlSafe = htmlSafe
         bytes.reserveCapacity(capacity)
     }
 
@@ -137,14 +141,35 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
+    /// `<` `>` `&` (one byte) and U+2028/U+2029 (three bytes) as JSON escapes.
+    private static func htmlEscape(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (text: [UInt8], length: Int)? {
+        switch utf8[i] {
+        case UInt8(ascii: "<"): return (Array("\\u003c".utf8), 1)
+        case UInt8(ascii: ">"): return (Array("\\u003e".utf8), 1)
+        case UInt8(ascii: "&"): return (Array("\\u0026".utf8), 1)
+        case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+            return (Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8), 3)
+        default: return nil
+        }
+    }
+
     /// The escaped body of a string (without its quotes).
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
         var runStart = 0
-        for i in 0..<utf8.count {
+        var i = 0
+        while i < utf8.count {
             let byte = utf8[i]
+            if htmlSafe, let escape = Self.htmlEscape(utf8, at: i) {
+                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
+                bytes.append(contentsOf: escape.text)
+                i += escape.length
+                runStart = i
+                continue
+            }
+            i += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-            runStart = i + 1
+            if runStart < i - 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)])) }
+            runStart = i
             bytes.append(UInt8(ascii: "\\"))
             switch byte {
             case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
