@@ -63,6 +63,13 @@ public enum FAQReader {
             }
         }
 
+        if metadata.lang.isEmpty {
+            metadata.lang = "en"
+        } else if !LanguageTag.isValid(metadata.lang) {
+            diagnostics.append(.warning("language '\(metadata.lang)' is not a BCP 47 tag (like 'en' or 'pt-BR'); using 'en'", at: SourceLocation(file: path, line: 1)))
+            metadata.lang = "en"
+        }
+
         var questionLevel = options.questionLevel
         if questionLevel == nil, let value = metadata.extra["question_level"] {
             guard let level = Int(value), (1...6).contains(level) else {

@@ -162,3 +162,18 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent("faq.txt").path))
     }
 }
+
+/// The review's hostile EPUB input (bad `lang`, URLs with spaces and stray `%`) must still
+/// give a book epubcheck accepts.
+@Suite struct HostileEPUBTests {
+    @Test func hostileInputStillValidates() throws {
+        let dir = try CLI.temporaryDirectory()
+        let book = dir.appendingPathComponent("hostile.epub")
+        let run = try CLI.run(["-f", "epub", "-o", book.path, "Tests/BadInput/cases/epub-hostile.md"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("is not a BCP 47 tag"))
+        let check = try ExternalTool.run(["java", "-jar", "/usr/share/java/epubcheck.jar", book.path])
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+        #expect(check.stdout.contains("No errors or warnings detected"), "\(check.stdout)")
+    }
+}

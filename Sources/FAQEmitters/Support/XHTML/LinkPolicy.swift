@@ -85,6 +85,41 @@ enum LinkPolicy {
         return nil
     }
 
+    /// The URL as a valid `href` (epubcheck RSC-020): spaces, controls and the characters
+    /// URLs may not hold (`"<>\^`{|}`) are percent-encoded, and a `%` that starts no
+    /// `%XX` escape becomes `%25`. Non-ASCII stays (an IRI is a valid href). One byte scan;
+    /// a URL that needs nothing is returned as it is.
+    static func wellFormed(_ url: String) -> String {
+        let bytes = Array(url.utf8)
+        func isHex(_ b: UInt8) -> Bool {
+            (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b)
+        }
+        func needsEncoding(_ i: Int) -> Bool {
+            let b = bytes[i]
+            switch b {
+            case 0x00...0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"),
+                UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+                return true
+            case UInt8(ascii: "%"):
+                return !(i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2]))
+            default:
+                return false
+            }
+        }
+        guard bytes.indices.contains(where: needsEncoding) else { return url }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 8)
+        for i in bytes.indices {
+            if needsEncoding(i) {
+                out += [UInt8(ascii: "%"), hex[Int(bytes[i] >> 4)], hex[Int(bytes[i] & 0xF)]]
+            } else {
+                out.append(bytes[i])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// True for URLs that must never reach an `href`.
     static func isForbidden(_ url: String) -> Bool { classify(url) == .forbidden }
 

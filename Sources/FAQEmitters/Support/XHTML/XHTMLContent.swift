@@ -161,7 +161,7 @@ struct XHTMLContent {
             return nil
         }
         guard let href = rewriteLink(url), !LinkPolicy.isForbidden(href) else { return nil }
-        return href
+        return LinkPolicy.wellFormed(href)
     }
 
     /// A code-block language usable in a class name (`c++` → `c++`, spaces end it).
