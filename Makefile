@@ -19,7 +19,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_FLAGS := -c debug --product FAQFuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path .build-fuzz
 # Reproducible Output/: dates come from the last commit, not the clock.
 # (from the last change to the sources of Output/, so committing Output/ does not make it stale)
-SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- Sources-content docs 2>/dev/null | grep . || echo 0)
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- Sources-content 2>/dev/null | grep . || echo 0)
 export SOURCE_DATE_EPOCH
 
 # Debian packages: build (C libraries) and test (the real validators, the benchmark peers).
