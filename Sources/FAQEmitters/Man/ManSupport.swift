@@ -81,24 +81,7 @@ extension ManPage {
         return civilDate(timestamp)
     }
 
-    /// Days since 1970 to a proleptic Gregorian date (H. Hinnant's `civil_from_days`), UTC.
-    static func civilDate(_ timestamp: Int64) -> String {
-        let days = timestamp >= 0 ? timestamp / 86_400 : (timestamp - 86_399) / 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func pad(_ value: Int64, _ width: Int) -> String {
-            let digits = String(value)
-            return String(repeating: "0", count: max(0, width - digits.count)) + digits
-        }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
+    static func civilDate(_ timestamp: Int64) -> String { CivilDate.date(timestamp) }
 }
 
 /// What a link becomes in a man page.
