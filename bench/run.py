@@ -35,11 +35,39 @@ def measure(argv, runs, stdout_path=os.devnull):
     return statistics.median(walls), statistics.median(rss)
 
 
+def wall_median(argv, runs):
+    """Median wall time (s) measured in-process: small inputs need ms resolution."""
+    import time
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dict(os.environ, SOURCE_DATE_EPOCH="1700000000"))
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def shipped(binary):
+    """The shipped FAQ (Sources-content/) in every format, process start included, against
+    pandoc's man page alone and cmark-gfm's."""
+    source = os.path.join(HERE, "..", "Sources-content", "eventlet-removal-faq.md")
+    outdir = os.path.join(WORK, "out-shipped")
+    os.makedirs(outdir, exist_ok=True)
+    result = {"faqexport: all 6 formats": wall_median([binary, "-q", "--output-dir", outdir, source], 21),
+              "cmark-gfm --to man": wall_median(["cmark-gfm"] + CMARK_EXT + ["--to", "man", source], 21)}
+    if shutil.which("pandoc"):
+        result["pandoc -t man"] = wall_median(["pandoc", "-f", "gfm", "-t", "man", "-s", "-o", os.path.join(outdir, "pandoc.7"), source], 9)
+    print("\n== shipped FAQ (Sources-content/eventlet-removal-faq.md)")
+    for name, t in result.items():
+        print(f"  {name:40} {t * 1000:8.1f} ms")
+    return result
+
+
 def main():
     binary = os.path.abspath(sys.argv[1])
     sizes = [int(s) for s in sys.argv[2:]] or [1000, 10000, 100000]
     os.makedirs(WORK, exist_ok=True)
     have_pandoc = shutil.which("pandoc") is not None
+    small = shipped(binary)
     rows = []
     for size in sizes:
         source = os.path.join(WORK, f"faq-{size}.md")
@@ -67,7 +95,7 @@ def main():
             results["pandoc man+epub3+plain+json"] = (total_wall, peak)
         rows.append((size, mb, results))
         print_table(rows[-1:])
-    write_markdown(rows, have_pandoc)
+    write_markdown(rows, have_pandoc, small)
 
 
 def ratio_lines(size, results):
@@ -96,10 +124,15 @@ def print_table(rows):
             print("  " + line)
 
 
-def write_markdown(rows, have_pandoc):
+def write_markdown(rows, have_pandoc, small):
     out = ["# Benchmark results", "",
            "Written by `make bench` (bench/run.py). Medians of 5 runs (3 for 100,000 entries; pandoc 3 runs at 1,000 and 1 at 10,000,",
-           "not run at 100,000). Wall time and peak RSS from /usr/bin/time; ratio = time / `cmark-gfm --to man` on the same input.", ""]
+           "not run at 100,000). Wall time and peak RSS from /usr/bin/time; ratio = time / `cmark-gfm --to man` on the same input.", "",
+           "## Shipped FAQ (process start included, median of 21 runs; pandoc 9)", "", "| Command | Wall (ms) |", "|---|--:|"]
+    out += [f"| {name} | {t * 1000:.1f} |" for name, t in small.items()]
+    if "pandoc -t man" in small:
+        out += ["", f"- faqexport, all formats, takes {small['faqexport: all 6 formats'] / small['pandoc -t man']:.2f}x pandoc's man-only time"]
+    out.append("")
     for size, mb, results in rows:
         out += [f"## {size} entries ({mb:.1f} MB)", "", "| Command | Wall (s) | × cmark man | Peak RSS (MiB) |", "|---|--:|--:|--:|"]
         base = results.get("cmark-gfm --to man")
