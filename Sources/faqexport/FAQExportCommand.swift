@@ -8,8 +8,10 @@ struct FAQExportCommand: ParsableCommand {
         commandName: "faqexport",
         abstract: "Turn FAQ documents (Markdown/GFM, Jekyll pages, HTML) into man pages, EPUB, XHTML, text and JSON.",
         discussion: """
-            Each input is parsed once into one FAQ model; every requested format is written from it.
-            With no INPUT, the documents in Sources-content/ are read. INPUT '-' reads standard input.
+            Each input is parsed once into one FAQ model; every requested format is written
+            from it. With no INPUT, the documents in Sources-content/ are read; INPUT '-'
+            reads standard input. All options: 'faqexport convert --help' (the default
+            command, so 'faqexport [options] INPUT…' works as is).
 
             EXAMPLES
               faqexport --format man faq.md > faq.7
@@ -18,9 +20,18 @@ struct FAQExportCommand: ParsableCommand {
               faqexport --format text --width 60 faq.md
               faqexport --format json page.html
               faqexport --format jsonld faq.md
-              faqexport --output-dir out/ faq.md          (every format: out/NAME.7, NAME.epub, …)
-              faqexport --format epub -o book.epub a.md b.md c.md   (one book, a chapter each)
-              faqexport lint faq.md
+              faqexport --output-dir out/ faq.md     every format: out/NAME.7, …
+              faqexport -f epub -o book.epub a.md b.md   one book, a chapter each
+              faqexport lint --strict faq.md
+              faqexport --list-formats
+
+            MAIN OPTIONS
+              -f, --format F[,F…]   man, xhtml, epub, text, json, jsonld
+              -o, --output FILE     write the one output to FILE (atomically)
+              --output-dir DIR      write NAME.EXT per input and format
+              --question-level N    heading level of the questions (1-6)
+              --base-url URL        base for Liquid links and entry URLs
+              --width N, --ascii, --man-section S, --lossy, -q, -v
 
             EXIT STATUS
               0  success
