@@ -110,29 +110,8 @@ import Testing
 extension ReaderFixtures {
     static func linkURLs(_ document: FAQDocument) -> [String] {
         var urls: [String] = []
-        func walk(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .link(let l): urls.append(l.url); walk(l.content)
-                case .emphasis(let c), .strong(let c), .strikethrough(let c): walk(c)
-                case .text, .code, .image, .lineBreak, .softBreak: break
-                }
-            }
-        }
-        func walk(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .paragraph(let p): walk(p.content)
-                case .heading(let h): walk(h.content)
-                case .list(let l): l.items.forEach { walk($0.content) }
-                case .quote(let q): walk(q.content)
-                case .table(let t): (t.header + t.rows.flatMap { $0 }).forEach { walk($0.content) }
-                case .code, .thematicBreak: break
-                }
-            }
-        }
-        walk(document.preamble)
-        document.allEntries.forEach { walk($0.answer) }
+        document.preamble.forEachLink { urls.append($0.url) }
+        document.allEntries.forEach { $0.answer.forEachLink { urls.append($0.url) } }
         return urls
     }
 }
