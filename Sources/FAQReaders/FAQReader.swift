@@ -30,6 +30,13 @@ public enum FAQReader {
     /// `url` + `baseurl` of the nearest Jekyll `_config.yml` beside or above `path`.
     public static func jekyllBaseURL(near path: String) -> String? { JekyllConfig.baseURL(near: path) }
 
+    /// The front matter's `permalink`, if the bytes have readable front matter.
+    public static func permalink(in bytes: [UInt8]) -> String? {
+        guard bytes.starts(with: Array("---".utf8)) else { return nil }
+        let text = String(decoding: bytes, as: UTF8.self)
+        return (try? FrontMatter.split(text.utf8.contains(0x0D) ? text.replacingCRLF() : text, file: "-"))?.metadata().permalink
+    }
+
     public static func read(bytes: [UInt8], path: String, syntax: Syntax = .markdown, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
         try read(text: InputText.decode(bytes, file: path, lossy: lossy), path: path, syntax: syntax, options: options)
     }

@@ -177,3 +177,21 @@ import Testing
         #expect(check.stdout.contains("No errors or warnings detected"), "\(check.stdout)")
     }
 }
+
+/// `{% link %}` to another input points at that input's permalink.
+@Suite struct LiquidAcrossInputsTests {
+    @Test func linkTagResolvesToTheOtherInputsPermalink() throws {
+        let dir = try CLI.temporaryDirectory()
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("guide"), withIntermediateDirectories: true)
+        try Data("---\ntitle: Tutorials\npermalink: /guide/tutorials/\n---\n## How to start?\n\nRead on.\n".utf8)
+            .write(to: dir.appendingPathComponent("guide/tutorials.md"))
+        try Data("---\ntitle: FAQ\n---\n## Where next?\n\nSee [the tutorials]({% link guide/tutorials.md %}) and [other]({% link guide/other.md %}).\n".utf8)
+            .write(to: dir.appendingPathComponent("faq.md"))
+        let out = dir.appendingPathComponent("out")
+        let run = try CLI.run(["-f", "json", "--output-dir", out.path, "faq.md", "guide/tutorials.md"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let json = try String(contentsOf: out.appendingPathComponent("faq.json"), encoding: .utf8)
+        #expect(json.contains("\"url\": \"/guide/tutorials/\""))
+        #expect(json.contains("\"url\": \"/guide/other.html\""))
+    }
+}
