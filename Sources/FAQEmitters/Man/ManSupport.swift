@@ -99,22 +99,14 @@ enum ManLinkTarget: Equatable {
 
     init(_ url: String) {
         let url = url.manTrimmed
-        guard let colon = url.firstIndex(of: ":") else {
-            self = .textOnly
-            return
-        }
-        let scheme = url[..<colon]
-        guard let head = scheme.first, head.isASCII, head.isLetter,
-            scheme.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") })
-        else {
+        guard let lower = LinkPolicy.scheme(of: url), let colon = url.firstIndex(of: ":") else {
             self = .textOnly  // `./a:b`, `#x:y`: a path, not a scheme
             return
         }
-        let lower = scheme.lowercased()
         if lower == "mailto" {
             let address = url[url.index(after: colon)...].prefix { $0 != "?" }
             self = address.isEmpty ? .textOnly : .mail(String(address))
-        } else if Self.webSchemes.contains(lower), url.count > scheme.count + 1 {
+        } else if Self.webSchemes.contains(lower), url.count > lower.count + 1 {
             self = .web(url)
         } else {
             self = .unsafe

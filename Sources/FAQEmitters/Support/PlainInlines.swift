@@ -35,12 +35,7 @@ struct DocumentURLs: Sendable {
         return url
     }
 
-    static func isAbsolute(_ url: String) -> Bool {
-        guard let colon = url.firstIndex(of: ":") else { return false }
-        let scheme = url[..<colon]
-        guard let first = scheme.first, first.isASCII, first.isLetter else { return false }
-        return scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
-    }
+    static func isAbsolute(_ url: String) -> Bool { LinkPolicy.scheme(of: url) != nil }
 
     /// `https://example.org/docs/` + `/guide/faq/`: a path from the root replaces the base's
     /// path; a relative path is appended to the base's directory.
@@ -149,7 +144,9 @@ struct PlainInlines {
     }
 
     private mutating func target(_ url: String, _ out: inout [TextWrapper.Piece]) {
-        let resolved = urls.resolve(url)
+        // Reference lines are written as they are: a tab, newline or control character in a
+        // URL is percent-encoded here, so it cannot break the layout (found by fuzzing).
+        let resolved = LinkPolicy.wellFormed(urls.resolve(url))
         switch style {
         case .references:
             out.append(.text(" [\(references.number(for: resolved))]"))
