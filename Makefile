@@ -16,6 +16,9 @@ DESTDIR ?=
 RELEASE_FLAGS ?= -c release --static-swift-stdlib
 BIN := .build/release/faqexport
 FUZZ_SECONDS ?= 600
+# Seeds: the fuzz corpus proper plus the reader fixtures and the bad-input corpus (not copied).
+FUZZ_SEEDS := Tests/FAQReadersTests/Fixtures Tests/BadInput/cases
+FUZZ_SEEDS_REPLAY := Tests/Fuzz/corpus/*/* Tests/FAQReadersTests/Fixtures/*.* Tests/BadInput/cases/*
 FUZZ_FLAGS := -c debug --product FAQFuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path .build-fuzz
 # Reproducible Output/: dates come from the last commit, not the clock.
 # (from the last change to the sources of Output/, so committing Output/ does not make it stale)
@@ -63,7 +66,7 @@ check-output: build
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
-	.build/debug/FAQFuzz Tests/Fuzz/corpus/*/*
+	.build/debug/FAQFuzz $(FUZZ_SEEDS_REPLAY)
 	$(MAKE) --no-print-directory check-output
 	Tests/Install/install-check.sh
 
@@ -72,10 +75,10 @@ fuzz: deps
 	$(SWIFT) build $(FUZZ_FLAGS)
 	@mkdir -p Tests/Fuzz/crashes
 	@set -o pipefail; for t in markdown html frontmatter; do \
-	  mkdir -p .build-fuzz/corpus/$$t; \
+	  mkdir -p .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t; \
 	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  FAQFUZZ_TARGET=$$t SWIFT_BACKTRACE=enable=no .build-fuzz/debug/FAQFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
-	    -artifact_prefix=Tests/Fuzz/crashes/$$t- -print_final_stats=1 .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t > .build-fuzz/$$t.log 2>&1; status=$$?; \
+	    -artifact_prefix=Tests/Fuzz/crashes/$$t- -print_final_stats=1 .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t $$([ $$t = frontmatter ] || echo $(FUZZ_SEEDS)) > .build-fuzz/$$t.log 2>&1; status=$$?; \
 	  grep -E 'stat::number_of_executed_units|Done|ERROR|SUMMARY|Fatal error' .build-fuzz/$$t.log; [ $$status = 0 ] || exit 1; \
 	done
 

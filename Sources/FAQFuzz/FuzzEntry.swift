@@ -15,8 +15,9 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32
         var count = 0
         for path in CommandLine.arguments.dropFirst() {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            // The corpus folder says which harness an input belongs to.
-            let target: FuzzHarness.Target = path.contains("/html/") ? .html : path.contains("/frontmatter/") ? .frontmatter : .markdown
+            // A front-matter seed lives in corpus/frontmatter/; an .html file is HTML; the rest Markdown.
+            let target: FuzzHarness.Target = path.contains("/frontmatter/") ? .frontmatter
+                : path.hasSuffix(".html") || path.hasSuffix(".htm") ? .html : .markdown
             FuzzHarness.run([UInt8](data), target: target)
             count += 1
         }
