@@ -26,7 +26,7 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- Sources-content 2>/dev/n
 export SOURCE_DATE_EPOCH
 
 # Debian packages: build (C libraries) and test (the real validators, the benchmark peers).
-BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev
+BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjemalloc-dev
 TEST_DEPS := mandoc groff man-db libxml2-utils epubcheck default-jre-headless cmark-gfm
 
 .PHONY: all deps test-deps build output check-output test fuzz bench generated install uninstall dist clean
