@@ -4,8 +4,8 @@ import FAQReaders
 import Foundation
 
 /// The whole pipeline as a library call: read every input once (concurrently), then run
-/// every requested emitter on the same values (concurrently), all in memory. Writing is
-/// the caller's choice, so nothing is written unless everything succeeded.
+/// every requested emitter on the same values (concurrently), into memory or into files
+/// (all or nothing: see `Destination`).
 public struct Exporter: Sendable {
     public struct Input: Sendable {
         /// A path, or `-` for standard input (then `bytes` holds what was read).
@@ -20,9 +20,13 @@ public struct Exporter: Sendable {
     public struct Output: Sendable {
         public var name: String
         public var format: OutputFormat
+        /// The output, when kept in memory (`Destination.memory`).
         public var bytes: [UInt8]
         /// The input it came from (the first one, for a book).
         public var source: String?
+        /// The file it was written to (`Destination.directory` or `.file`).
+        public var path: String?
+        public var byteCount = 0
         public var fileName: String { "\(name).\(format.fileExtension)" }
     }
 
@@ -83,38 +87,87 @@ public struct Exporter: Sendable {
         return (documents, diagnostics, failed)
     }
 
+    /// Where outputs go: kept in memory (`Output.bytes`), or each into its file (`path`).
+    /// Files are streamed into temporary files beside their targets while the emitters run
+    /// (a large output is never held whole) and renamed over the targets only when every
+    /// output succeeded; otherwise every target is left as it was.
+    public enum Destination: Sendable {
+        case memory
+        /// `NAME.EXT` per input and format in this directory (which must exist).
+        case directory(String)
+        /// The one output (one format, one input or one book) to this path.
+        case file(String)
+    }
+
+    public struct OutputCollision: Error, CustomStringConvertible {
+        public let fileName: String
+        public let sources: (String, String)
+        public var description: String {
+            "\(sources.0) and \(sources.1) would both write \(fileName); give one a 'name:' in its front matter"
+        }
+    }
+
     /// Every format for every document; a book format binds several documents into one output.
-    public func emit(_ documents: [FAQDocument], formats: [OutputFormat]) throws -> (outputs: [Output], diagnostics: [Diagnostic]) {
-        struct Job: Sendable { var format: OutputFormat; var documents: [FAQDocument] }
+    public func emit(_ documents: [FAQDocument], formats: [OutputFormat], to destination: Destination = .memory) throws -> (outputs: [Output], diagnostics: [Diagnostic]) {
+        struct Job: Sendable { var format: OutputFormat; var documents: [FAQDocument]; var output: Output }
         var jobs: [Job] = []
+        func add(_ format: OutputFormat, _ documents: [FAQDocument]) {
+            var output = Output(name: OutputName.of(documents[0]), format: format, bytes: [], source: documents[0].source)
+            switch destination {
+            case .memory: break
+            case .directory(let dir): output.path = (dir as NSString).appendingPathComponent(output.fileName)
+            case .file(let path): output.path = path
+            }
+            jobs.append(Job(format: format, documents: documents, output: output))
+        }
         for format in formats {
             if documents.count > 1, format.emitter is any BookEmitter {
-                jobs.append(Job(format: format, documents: documents))
+                add(format, documents)
             } else {
-                jobs += documents.map { Job(format: format, documents: [$0]) }
+                for document in documents { add(format, [document]) }
             }
+        }
+        if case .directory = destination { try Self.checkCollisions(jobs.map(\.output)) }
+        // Every temporary file exists before any emitter runs: an unwritable target fails
+        // the run before the work.
+        var pending: [PendingFile?] = []
+        do {
+            for job in jobs { pending.append(try job.output.path.map(PendingFile.init(replacing:))) }
+        } catch {
+            for file in pending { file?.discard() }
+            throw error
         }
         // The costliest jobs start first, so the cores finish together instead of one
         // running JSON alone at the end; outputs keep the requested order.
         let order = jobs.indices.sorted { (-Self.relativeCost(jobs[$0].format), $0) < (-Self.relativeCost(jobs[$1].format), $1) }
         let options = emitOptions
-        let costliestFirst = ConcurrentMap.map(order.map { jobs[$0] }) { job -> Swift.Result<(Output, [Diagnostic]), Error> in
+        let files = pending
+        let planned = jobs
+        let costliestFirst = ConcurrentMap.map(order) { index -> Swift.Result<(Output, [Diagnostic]), Error> in
             Swift.Result {
+                let job = planned[index]
+                let file = files[index]
+                let sink = file?.sink ?? OutputSink()
                 let emitter = job.format.emitter
-                let result: EmitResult
-                if job.documents.count > 1, let book = emitter as? any BookEmitter {
-                    result = try book.emit(book: job.documents, options: options)
-                } else {
-                    result = try emitter.emit(job.documents[0], options: options)
+                let diagnostics: [Diagnostic]
+                do {
+                    if job.documents.count > 1, let book = emitter as? any BookEmitter {
+                        diagnostics = try book.write(book: job.documents, options: options, to: sink)
+                    } else {
+                        diagnostics = try emitter.write(job.documents[0], options: options, to: sink)
+                    }
+                    try file?.finish()
+                } catch let error as OutputSinkError {
+                    throw AtomicFile.WriteError(path: job.output.path ?? "-", reason: error.reason)
                 }
-                let output = Output(
-                    name: OutputName.of(job.documents[0]), format: job.format, bytes: try result.output.serialized(),
-                    source: job.documents[0].source)
+                var output = job.output
+                if file == nil { output.bytes = sink.bytes }
+                output.byteCount = sink.byteCount
                 // Emitter warnings that cannot point into the input still name its file.
-                let file = job.documents[0].source ?? "-"
-                let located = result.diagnostics.map { d -> Diagnostic in
+                let source = job.documents[0].source ?? "-"
+                let located = diagnostics.map { d -> Diagnostic in
                     var d = d
-                    if d.location == nil { d.location = SourceLocation(file: file, line: 1) }
+                    if d.location == nil { d.location = SourceLocation(file: source, line: 1) }
                     return d
                 }
                 return (output, located)
@@ -124,12 +177,45 @@ public struct Exporter: Sendable {
         for (position, index) in order.enumerated() { results[index] = costliestFirst[position] }
         var outputs: [Output] = []
         var diagnostics: [Diagnostic] = []
-        for result in results {
-            let (output, found) = try result.get()
-            outputs.append(output)
-            diagnostics += found
+        do {
+            for result in results {
+                let (output, found) = try result.get()
+                outputs.append(output)
+                diagnostics += found
+            }
+        } catch {
+            for file in pending { file?.discard() }
+            throw error
+        }
+        for (position, file) in pending.enumerated() {
+            guard let file else { continue }
+            do {
+                try file.commit()
+            } catch {
+                for later in pending[(position + 1)...] { later?.discard() }
+                throw CommitError(error: error, written: pending[..<position].compactMap { $0?.path })
+            }
         }
         return (outputs, diagnostics)
+    }
+
+    /// A rename failed after others succeeded: those targets already hold the new bytes.
+    public struct CommitError: Error, CustomStringConvertible {
+        public let error: Error
+        public let written: [String]
+        public var description: String { "\(error)" }
+    }
+
+    /// Two inputs with the same NAME would overwrite each other's files.
+    static func checkCollisions(_ outputs: [Output]) throws {
+        var seen: [String: String] = [:]
+        for out in outputs {
+            let source = out.source ?? "-"
+            if let other = seen[out.fileName], other != source {
+                throw OutputCollision(fileName: out.fileName, sources: (other, source))
+            }
+            seen[out.fileName] = source
+        }
     }
 }
 

@@ -51,7 +51,7 @@ struct ReadingOptions: ParsableArguments {
             if paths.isEmpty { throw ValidationError("no INPUT given and Sources-content/ holds no documents") }
         }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("standard input ('-') can be read only once") }
-        return try paths.map { path in
+        return paths.map { path in
             if path == "-" {
                 let data = FileHandle.standardInput.readDataToEndOfFile()
                 return Exporter.Input(path: "-", bytes: [UInt8](data))

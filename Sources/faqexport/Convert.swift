@@ -86,10 +86,33 @@ struct Convert: ParsableCommand {
                 Diagnostics.printLine("faqexport: read \(document.source ?? "-"): \(document.allEntries.count) questions")
             }
         }
+        let destination: Exporter.Destination
+        if let outputDir {
+            do {
+                try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
+            } catch {
+                Diagnostics.printLine("\(outputDir): error: cannot create the output directory: \(error.localizedDescription)")
+                throw ExitCode(1)
+            }
+            destination = .directory(outputDir)
+        } else if let output {
+            destination = .file(output)
+        } else {
+            destination = .memory
+        }
         let emitted: (outputs: [Exporter.Output], diagnostics: [Diagnostic])
         progress.show("writing \(formats.map(\.rawValue).joined(separator: ", "))…")
         do {
-            emitted = try exporter.emit(read.documents, formats: formats)
+            emitted = try exporter.emit(read.documents, formats: formats, to: destination)
+        } catch let error as AtomicFile.WriteError {
+            progress.clear()
+            Diagnostics.printLine("\(error.path): error: cannot write: \(error.reason)")
+            throw ExitCode(1)
+        } catch let error as Exporter.CommitError {
+            progress.clear()
+            Diagnostics.printLine("\(error)")
+            if !error.written.isEmpty { Diagnostics.printLine("faqexport: note: already written: \(error.written.joined(separator: ", "))") }
+            throw ExitCode(1)
         } catch {
             progress.clear()
             Diagnostics.printLine("faqexport: error: \(error)")
@@ -98,7 +121,11 @@ struct Convert: ParsableCommand {
         progress.clear()
         reading.report(emitted.diagnostics)
         retainedUntilExit = [read.documents, emitted.outputs]
-        try write(emitted.outputs, toStdout: toStdout)
+        if toStdout {
+            try writeToStandardOutput(emitted.outputs)
+        } else if reading.verbose {
+            for out in emitted.outputs { Diagnostics.printLine("faqexport: wrote \(out.path ?? "-") (\(out.byteCount) bytes)") }
+        }
     }
 
     private static func fileSize(_ path: String) -> Int {
@@ -122,39 +149,12 @@ struct Convert: ParsableCommand {
             textWidth: width, baseURL: reading.baseURL, generator: "faqexport \(FAQExportCommand.version)")
     }
 
-    private func write(_ outputs: [Exporter.Output], toStdout: Bool) throws {
-        if toStdout {
-            for out in outputs {
-                do {
-                    try StandardOutput.write(out.bytes)
-                } catch {
-                    Diagnostics.printLine("faqexport: error: cannot write to standard output: \(error)")
-                    throw ExitCode(1)
-                }
-            }
-            return
-        }
-        // Two inputs with the same NAME would overwrite each other's files.
-        var seen: [String: String] = [:]
+    private func writeToStandardOutput(_ outputs: [Exporter.Output]) throws {
         for out in outputs {
-            let source = out.source ?? "-"
-            if let other = seen[out.fileName], other != source {
-                Diagnostics.printLine("faqexport: error: \(other) and \(source) would both write \(out.fileName); give one a 'name:' in its front matter")
-                throw ExitCode(1)
-            }
-            seen[out.fileName] = source
-        }
-        var written: [String] = []
-        for out in outputs {
-            let path = outputDir.map { ($0 as NSString).appendingPathComponent(out.fileName) } ?? output!
             do {
-                if let dir = outputDir { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) }
-                try AtomicFile.write(out.bytes, to: path)
-                written.append(path)
-                if reading.verbose { Diagnostics.printLine("faqexport: wrote \(path)") }
+                try StandardOutput.write(out.bytes)
             } catch {
-                Diagnostics.printLine("\(path): error: cannot write: \((error as? AtomicFile.WriteError)?.reason ?? "\(error)")")
-                if !written.isEmpty { Diagnostics.printLine("faqexport: note: already written: \(written.joined(separator: ", "))") }
+                Diagnostics.printLine("faqexport: error: cannot write to standard output: \(error)")
                 throw ExitCode(1)
             }
         }

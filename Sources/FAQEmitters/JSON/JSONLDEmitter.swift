@@ -9,10 +9,10 @@ import FAQModel
 public struct JSONLDEmitter: Emitter {
     public init() {}
 
-    public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
+    public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
         let urls = DocumentURLs(document, options: options)
         let metadata = document.metadata
-        var out = JSONWriter(htmlSafe: true)
+        var out = JSONWriter(htmlSafe: true, capacity: OutputSink.chunkSize + (1 << 16))
         out.beginObject()
         out.member("@context", "https://schema.org")
         out.member("@type", "FAQPage")
@@ -47,12 +47,12 @@ public struct JSONLDEmitter: Emitter {
             out.member("text", TextEmitter.normalized(XHTMLContent.fragment(entry.answer, minimumHeadingLevel: 4)))
             out.endObject()
             out.endObject()
+            try out.drain(into: sink)
         }
         out.endArray()
         out.endObject()
-        var bytes = out.bytes
-        bytes.append(UInt8(ascii: "\n"))
-        return EmitResult(.text(String(decoding: bytes, as: UTF8.self)))
+        try out.finish(into: sink)
+        return []
     }
 
     private func nonEmpty(_ s: String?) -> String? {

@@ -11,10 +11,11 @@ import FAQModel
 public struct ManEmitter: Emitter {
     public init() {}
 
-    public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
-        var page = ManPage(options: options)
-        page.render(document)
-        return EmitResult(.text(page.writer.finish()), diagnostics: page.diagnostics)
+    public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
+        var page = ManPage(options: options, sink: sink)
+        try page.render(document)
+        try page.writer.finish(into: sink)
+        return page.diagnostics
     }
 }
 
@@ -27,15 +28,18 @@ struct ManPage {
     /// Where diagnostics point: the entry being written, when known.
     var location: SourceLocation?
     var reportedStrikethrough = false
+    /// Takes the page's bytes between entries.
+    let sink: OutputSink
 
-    init(options: EmitOptions) {
+    init(options: EmitOptions, sink: OutputSink) {
         self.options = options
-        writer = RoffWriter(asciiOnly: options.asciiOnly, capacity: 1 << 16)
+        self.sink = sink
+        writer = RoffWriter(asciiOnly: options.asciiOnly, capacity: OutputSink.chunkSize + (1 << 16))
     }
 
     // MARK: Page structure
 
-    mutating func render(_ document: FAQDocument) {
+    mutating func render(_ document: FAQDocument) throws {
         let metadata = document.metadata
         let name = Self.pageName(metadata)
         if Self.hasTable(document) { writer.trustedLine("'\\\" t") }
@@ -84,7 +88,7 @@ struct ManPage {
         }
         switch document.body {
         case .entries(let entries):
-            for entry in entries { self.entry(entry) }
+            for entry in entries { try self.entry(entry) }
         case .sections(let sections):
             for section in sections {
                 location = section.location
@@ -93,16 +97,17 @@ struct ManPage {
                     blocks(document.preamble)
                 }
                 blocks(section.intro)
-                for entry in section.entries { self.entry(entry) }
+                for entry in section.entries { try self.entry(entry) }
             }
         }
         if let seeAlso = ManPage.nonEmpty(metadata.extra["see_also"]) { self.seeAlso(seeAlso) }
     }
 
-    mutating func entry(_ entry: Entry) {
+    mutating func entry(_ entry: Entry) throws {
         location = entry.location
         heading("SS", entry.question.plainText, fallback: entry.id)
         blocks(entry.answer)
+        try writer.drain(into: sink)
     }
 
     mutating func heading(_ macro: StaticString, _ title: String, fallback: String = "Questions") {

@@ -184,3 +184,17 @@ struct JSONWriter {
         if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
     }
 }
+
+extension JSONWriter {
+    /// Hands what is written so far to `sink` once there is enough (the writer's state,
+    /// open containers included, carries on).
+    mutating func drain(into sink: OutputSink) throws {
+        try sink.drain(&bytes)
+    }
+
+    /// The final newline, and everything to `sink`.
+    mutating func finish(into sink: OutputSink) throws {
+        bytes.append(UInt8(ascii: "\n"))
+        try sink.drain(&bytes, force: true)
+    }
+}

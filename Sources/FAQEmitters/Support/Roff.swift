@@ -311,8 +311,15 @@ struct RoffWriter {
     }
 
     /// The finished page as text, ending with a newline.
-    mutating func finish() -> String {
+    /// Hands full lines to `sink` once there are enough (an unfinished line stays: its
+    /// trailing spaces may still go).
+    mutating func drain(into sink: OutputSink) throws {
+        guard atLineStart else { return }
+        try sink.drain(&bytes)
+    }
+
+    mutating func finish(into sink: OutputSink) throws {
         endLine()
-        return String(decoding: bytes, as: UTF8.self)
+        try sink.drain(&bytes, force: true)
     }
 }
