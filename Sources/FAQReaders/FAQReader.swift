@@ -33,8 +33,10 @@ public enum FAQReader {
     /// The front matter's `permalink`, if the bytes have readable front matter.
     public static func permalink(in bytes: [UInt8]) -> String? {
         guard bytes.starts(with: Array("---".utf8)) else { return nil }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return (try? FrontMatter.split(text.utf8.contains(0x0D) ? text.replacingCRLF() : text, file: "-"))?.metadata().permalink
+        // Only the front matter is decoded: the body can be megabytes.
+        let end = bytes.withUnsafeBufferPointer { FrontMatter.endOfBlock(in: $0) } ?? bytes.count
+        let text = String(decoding: bytes[..<end], as: UTF8.self)
+        return (try? FrontMatter.split(text.containsUTF8Byte(0x0D) ? text.replacingCRLF() : text, file: "-"))?.metadata().permalink
     }
 
     public static func read(bytes: [UInt8], path: String, syntax: Syntax = .markdown, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {

@@ -37,6 +37,25 @@ struct FrontMatter {
         throw ReadError("front matter opened by '---' is never closed (expected a '---' line)", at: SourceLocation(file: file, line: 1))
     }
 
+    /// The offset just past the closing `---`/`...` line of a front matter block that starts
+    /// `bytes`, found on LF line ends (nil when there is none, or lines end in lone CRs).
+    static func endOfBlock(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard var lineStart = ByteSearch.first(0x0A, in: bytes).map({ $0 + 1 }) else { return nil }
+        while lineStart < bytes.count {
+            let lineEnd = ByteSearch.first(0x0A, in: bytes, from: lineStart) ?? bytes.count
+            var length = lineEnd - lineStart
+            if length > 0, bytes[lineEnd - 1] == 0x0D { length -= 1 }
+            if length == 3 {
+                let a = bytes[lineStart], b = bytes[lineStart + 1], c = bytes[lineStart + 2]
+                if (a == 0x2D && b == 0x2D && c == 0x2D) || (a == 0x2E && b == 0x2E && c == 0x2E) {
+                    return min(lineEnd + 1, bytes.count)
+                }
+            }
+            lineStart = lineEnd + 1
+        }
+        return nil
+    }
+
     private static func parse(_ yaml: String, file: String) throws -> [(key: String, value: Node)] {
         let node: Node?
         do {

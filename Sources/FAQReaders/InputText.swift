@@ -10,7 +10,7 @@ enum InputText {
         if body.isEmpty || body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw ReadError("the input is empty", at: SourceLocation(file: file, line: 1))
         }
-        if let nul = body.firstIndex(of: 0) {
+        if let nul = body.withUnsafeBufferPointer({ ByteSearch.first(0, in: $0) }).map({ $0 + start }) {
             let (line, column) = position(of: nul, in: bytes)
             throw ReadError("NUL byte in input (is this a binary file?)", at: SourceLocation(file: file, line: line, column: column))
         }
@@ -24,7 +24,7 @@ enum InputText {
             let (line, column) = position(of: bad, in: bytes)
             throw ReadError("invalid UTF-8 (byte 0x\(String(bytes[bad], radix: 16, uppercase: true))); use --lossy to replace it with U+FFFD", at: SourceLocation(file: file, line: line, column: column))
         }
-        if text.utf8.contains(0x0D) {
+        if text.containsUTF8Byte(0x0D) {
             text = text.replacingCRLF()
         }
         return text

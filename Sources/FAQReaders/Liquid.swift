@@ -49,6 +49,16 @@ struct Liquid {
     }
 
     private static func opening(in bytes: Substring.UTF8View, from start: Substring.UTF8View.Index) -> Substring.UTF8View.Index? {
+        let scanned = bytes.withContiguousStorageIfAvailable { buffer -> Int? in
+            var i = bytes.distance(from: bytes.startIndex, to: start)
+            while let brace = ByteSearch.first(UInt8(ascii: "{"), in: buffer, from: i) {
+                guard brace + 1 < buffer.count else { return nil }
+                if buffer[brace + 1] == UInt8(ascii: "{") || buffer[brace + 1] == UInt8(ascii: "%") { return brace }
+                i = brace + 1
+            }
+            return nil
+        }
+        if let scanned { return scanned.map { bytes.index(bytes.startIndex, offsetBy: $0) } }
         var i = start
         while let brace = bytes[i...].firstIndex(of: UInt8(ascii: "{")) {
             let next = bytes.index(after: brace)
