@@ -57,18 +57,22 @@ public enum FAQReader {
         if isHTML {
             flow = readHTML(String(body), file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: false, metadata: &metadata, diagnostics: &diagnostics)
         } else {
-            flow = CmarkDocument.withDocument(body) { root, extensions in
+            let converted = CmarkDocument.withDocument(body) { root, _ -> [FlowItem]? in
                 var converter = MarkdownConverter(file: path, lineOffset: frontMatter.bodyLineOffset, maxNesting: options.maxNesting)
                 let items = converter.flow(root)
-                if converter.sawHTML {
-                    // Raw HTML in Markdown: let cmark render the Markdown around it, then read
-                    // the whole as HTML, so a <details> opened in one block and closed in another
-                    // works. (Found during the one conversion pass; this path is the rare one.)
-                    let html = CmarkDocument.html(root, extensions: extensions)
-                    return readHTML(html, file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: true, metadata: &metadata, diagnostics: &diagnostics)
-                }
+                if converter.sawHTML { return nil }
                 diagnostics += converter.diagnostics
                 return items
+            }
+            if let converted {
+                flow = converted
+            } else {
+                // Raw HTML in Markdown: let cmark render the Markdown around it, then read
+                // the whole as HTML, so a <details> opened in one block and closed in another
+                // works. (The conversion frees the tree as it goes, so this rare path parses
+                // the text a second time.)
+                let html = CmarkDocument.withDocument(body) { root, extensions in CmarkDocument.html(root, extensions: extensions) }
+                flow = readHTML(html, file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: true, metadata: &metadata, diagnostics: &diagnostics)
             }
         }
 

@@ -20,14 +20,20 @@ enum CmarkDocument {
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) { cmark_parser_attach_syntax_extension(parser, ext) }
         }
-        var source = String(text)
         // cmark-gfm keeps the extensions' special characters in a global table that every
         // parse switches on and off (`cmark_manage_extensions_special_characters`): two
         // parses at once lose autolinks and strikethrough at random. Parses take turns;
         // the conversion to Swift values, the larger part, still runs in parallel.
         let root = parseLock.withLock {
-            source.withUTF8 { buffer in
+            // Fed in place (a copy of a large document would only add to the peak).
+            let fed: Void? = text.utf8.withContiguousStorageIfAvailable { buffer in
                 buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+            }
+            if fed == nil {
+                var source = String(text)
+                source.withUTF8 { buffer in
+                    buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+                }
             }
             return cmark_parser_finish(parser)!
         }

@@ -71,6 +71,9 @@ struct MarkdownConverter {
     }
 
     /// The document's top level: headings stay apart for `FAQStructure`.
+    /// The top-level blocks as flow items. Each converted block is freed at once, so the
+    /// C tree shrinks as the model grows instead of both peaking together. Raw HTML stops
+    /// the conversion (`sawHTML`): that document is read again through the HTML path.
     mutating func flow(_ root: OpaquePointer) -> [FlowItem] {
         var items: [FlowItem] = []
         var child = cmark_node_first_child(root)
@@ -80,7 +83,9 @@ struct MarkdownConverter {
             } else {
                 items.append(contentsOf: blocks(node, depth: 1).map(FlowItem.block))
             }
+            if sawHTML { return [] }
             child = cmark_node_next(node)
+            cmark_node_free(node)
         }
         return items
     }
