@@ -125,7 +125,15 @@ struct JSONWriter {
         if pretty { newline() }
     }
 
+    /// A line feed and the indentation of `depth` levels, copied from one prepared buffer.
+    private static let newlineAndSpaces: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 2 * 64)
+
     private mutating func newline() {
+        let length = 1 + 2 * hasMember.count
+        if length <= Self.newlineAndSpaces.count {
+            Self.newlineAndSpaces.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[0..<length])) }
+            return
+        }
         bytes.append(UInt8(ascii: "\n"))
         for _ in 0..<hasMember.count { bytes.append(0x20); bytes.append(0x20) }
     }
@@ -141,44 +149,68 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "\""))
     }
 
-    /// `<` `>` `&` (one byte) and U+2028/U+2029 (three bytes) as JSON escapes.
-    private static func htmlEscape(_ utf8: UnsafeBufferPointer<UInt8>, at i: Int) -> (text: [UInt8], length: Int)? {
-        switch utf8[i] {
-        case UInt8(ascii: "<"): return (Array("\\u003c".utf8), 1)
-        case UInt8(ascii: ">"): return (Array("\\u003e".utf8), 1)
-        case UInt8(ascii: "&"): return (Array("\\u0026".utf8), 1)
-        case 0xE2 where i + 2 < utf8.count && utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-            return (Array((utf8[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8), 3)
-        default: return nil
-        }
+    /// Bytes that end a run of plain bytes: 1 for what JSON escapes (`"`, `\\`, controls),
+    /// 2 for what only HTML-safe JSON escapes (`<` `>` `&`, and 0xE2, the lead byte of
+    /// U+2028/U+2029).
+    private static let stops: [UInt8] = (0..<256).map { byte in
+        if byte < 0x20 || byte == 0x22 || byte == 0x5C { return 1 }
+        if byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0xE2 { return 2 }
+        return 0
     }
 
-    /// The escaped body of a string (without its quotes).
+    private static let escapedLT: [UInt8] = Array("\\u003c".utf8)
+    private static let escapedGT: [UInt8] = Array("\\u003e".utf8)
+    private static let escapedAmp: [UInt8] = Array("\\u0026".utf8)
+    private static let escapedLS: [UInt8] = Array("\\u2028".utf8)
+    private static let escapedPS: [UInt8] = Array("\\u2029".utf8)
+
+    /// The escaped body of a string (without its quotes): runs of plain bytes are copied
+    /// whole; a table says where a run ends.
     private mutating func appendEscaped(_ utf8: UnsafeBufferPointer<UInt8>) {
+        let level: UInt8 = htmlSafe ? 2 : 1
         var runStart = 0
         var i = 0
-        while i < utf8.count {
-            let byte = utf8[i]
-            if htmlSafe, let escape = Self.htmlEscape(utf8, at: i) {
+        Self.stops.withUnsafeBufferPointer { stops in
+            while i < utf8.count {
+                let byte = utf8[i]
+                let stop = stops[Int(byte)]
+                if stop == 0 || stop > level {
+                    i += 1
+                    continue
+                }
+                let escape: [UInt8]?
+                var length = 1
+                switch byte {
+                case UInt8(ascii: "<"): escape = Self.escapedLT
+                case UInt8(ascii: ">"): escape = Self.escapedGT
+                case UInt8(ascii: "&"): escape = Self.escapedAmp
+                case 0xE2:
+                    // U+2028 and U+2029 end a line in JavaScript; any other E2 sequence is text.
+                    guard i + 2 < utf8.count, utf8[i + 1] == 0x80, utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9 else {
+                        i += 1
+                        continue
+                    }
+                    escape = utf8[i + 2] == 0xA8 ? Self.escapedLS : Self.escapedPS
+                    length = 3
+                default: escape = nil
+                }
                 if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                bytes.append(contentsOf: escape.text)
-                i += escape.length
+                if let escape {
+                    bytes.append(contentsOf: escape)
+                } else {
+                    bytes.append(UInt8(ascii: "\\"))
+                    switch byte {
+                    case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+                    case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+                    case 0x0A: bytes.append(UInt8(ascii: "n"))
+                    case 0x0D: bytes.append(UInt8(ascii: "r"))
+                    case 0x09: bytes.append(UInt8(ascii: "t"))
+                    default:
+                        bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
+                    }
+                }
+                i += length
                 runStart = i
-                continue
-            }
-            i += 1
-            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if runStart < i - 1 { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<(i - 1)])) }
-            runStart = i
-            bytes.append(UInt8(ascii: "\\"))
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
-            case 0x0A: bytes.append(UInt8(ascii: "n"))
-            case 0x0D: bytes.append(UInt8(ascii: "r"))
-            case 0x09: bytes.append(UInt8(ascii: "t"))
-            default:
-                bytes.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, Self.hex[Int(byte >> 4)], Self.hex[Int(byte & 0xF)]])
             }
         }
         if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
