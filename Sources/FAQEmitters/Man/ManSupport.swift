@@ -64,7 +64,38 @@ extension ManPage {
 
     /// Whitespace runs (newlines included) as single spaces, trimmed.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // ASCII (every question of most FAQs) is collapsed on bytes; the rest by Character.
+        if let ascii = asciiOneLine(text) { return ascii }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// `oneLine` for ASCII text (nil for anything else); `text` itself when already one line.
+    private static func asciiOneLine(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { utf8 -> String? in
+            var clean = true
+            var previousSpace = true  // a leading space is dropped
+            for byte in utf8 {
+                if byte >= 0x80 { return nil }
+                let space = byte == 0x20 || (0x09...0x0D).contains(byte)
+                if space && (previousSpace || byte != 0x20) { clean = false }
+                previousSpace = space
+            }
+            if clean && (!previousSpace || utf8.isEmpty) { return String(decoding: utf8, as: UTF8.self) }
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count)
+            var pendingSpace = false
+            for byte in utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = !out.isEmpty
+                    continue
+                }
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// `YYYY-MM-DD` from the front matter's date (a date or a timestamp), else from `timestamp`.

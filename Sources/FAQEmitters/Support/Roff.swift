@@ -84,6 +84,58 @@ public enum Roff {
     /// characters, and every 24 characters inside a long word. (The page is set `.ad l`,
     /// so such lines need no justification either.)
     static func appendWithBreakPoints<S: StringProtocol>(_ text: S, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable {
+            appendWithBreakPoints(utf8: $0, asciiOnly: asciiOnly, newline: newline, to: &out)
+        }
+        if done == nil { appendWithBreakPointsByScalar(text, asciiOnly: asciiOnly, newline: newline, to: &out) }
+    }
+
+    /// The same on UTF-8 bytes (valid: they come from a `String`): ASCII goes byte by byte,
+    /// only other scalars are decoded.
+    private static func appendWithBreakPoints(utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
+        var run = 0
+        var previousWide = false
+        var i = 0
+        while i < utf8.count {
+            let lead = utf8[i]
+            if lead < 0x80 {
+                if lead == 0x20 || lead == 0x0A || lead == 0x09 {
+                    run = 0
+                } else {
+                    run += 1
+                    if run > 24 {
+                        out.append(UInt8(ascii: "\\"))
+                        out.append(UInt8(ascii: ":"))
+                        run = 1
+                    }
+                }
+                previousWide = false
+                appendASCII(lead, newline: newline, to: &out)
+                i += 1
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard i + length <= utf8.count else { return }
+            var v = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<length { v = v << 6 | (UInt32(utf8[i + k]) & 0x3F) }
+            let wide = v >= 0x1100 && DisplayWidth.isWide(v)
+            run += 1
+            if (wide && previousWide) || run > 24 {
+                out.append(UInt8(ascii: "\\"))
+                out.append(UInt8(ascii: ":"))
+                run = 1
+            }
+            previousWide = wide
+            if asciiOnly {
+                appendUnicodeEscape(v, to: &out)
+            } else {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[i..<(i + length)]))
+            }
+            i += length
+        }
+    }
+
+    private static func appendWithBreakPointsByScalar<S: StringProtocol>(_ text: S, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
         var run = 0
         var previousWide = false
         for scalar in text.unicodeScalars {
