@@ -18,7 +18,7 @@ enum LinkPolicy {
         case relative
     }
 
-    /// Classifies what a browser would see: every character the serializer drops (C0 and C1
+    /// Classifies what a browser would see: every character `XHTMLWriter` drops (C0 and C1
     /// controls, DEL, U+FFFE/U+FFFF) and all white space are removed first — otherwise
     /// `java\u{85}script:` would pass as a relative link and be written as `javascript:`.
     static func classify(_ url: String) -> Kind {
