@@ -16,26 +16,27 @@ struct XHTMLContent {
     /// The result is checked again, so a rewriter cannot reintroduce a forbidden URL.
     typealias LinkRewriter = (String) -> String?
 
-    var rewriteLink: LinkRewriter
+    /// nil: every URL that is not forbidden is kept as written.
+    var rewriteLink: LinkRewriter?
     /// Headings inside answers start at this level (questions are one level above).
     var minimumHeadingLevel: Int
     /// What had to be changed (links made text, images replaced), for `EmitResult`.
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(minimumHeadingLevel: Int = 1, rewriteLink: @escaping LinkRewriter = LinkPolicy.keepSafe) {
+    init(minimumHeadingLevel: Int = 1, rewriteLink: LinkRewriter? = nil) {
         self.minimumHeadingLevel = minimumHeadingLevel
         self.rewriteLink = rewriteLink
     }
 
     /// A sanitized XHTML fragment for `blocks` (no declaration, no wrapper element).
     static func fragment(_ blocks: [Block], minimumHeadingLevel: Int = 1,
-                         rewriteLink: @escaping LinkRewriter = LinkPolicy.keepSafe) -> String {
+                         rewriteLink: LinkRewriter? = nil) -> String {
         String(decoding: fragmentBytes(blocks, minimumHeadingLevel: minimumHeadingLevel, rewriteLink: rewriteLink), as: UTF8.self)
     }
 
     /// `fragment` as UTF-8, for a writer that copies bytes (JSON `answer_html`).
     static func fragmentBytes(_ blocks: [Block], minimumHeadingLevel: Int = 1,
-                              rewriteLink: @escaping LinkRewriter = LinkPolicy.keepSafe) -> [UInt8] {
+                              rewriteLink: LinkRewriter? = nil) -> [UInt8] {
         var content = XHTMLContent(minimumHeadingLevel: minimumHeadingLevel, rewriteLink: rewriteLink)
         // Every block is a block-level element and the writer starts none with a newline
         // at its start, so the fragment has no leading newline.
@@ -214,6 +215,7 @@ struct XHTMLContent {
             refusal = .warning("\(what) with unsafe URL \(url) is written as text")
             return nil
         }
+        guard let rewriteLink else { return LinkPolicy.wellFormed(url) }
         guard let href = rewriteLink(url), !LinkPolicy.isForbidden(href) else { return nil }
         return LinkPolicy.wellFormed(href)
     }
