@@ -44,7 +44,7 @@ public struct EPUBEmitter: BookEmitter {
 
         var entries: [ArchiveEntry] = [
             ArchiveEntry(path: "mimetype", data: Array("application/epub+zip".utf8), compressed: false),
-            ArchiveEntry(path: "META-INF/container.xml", data: Array(PackageDocument.containerXML.utf8)),
+            ArchiveEntry(path: "META-INF/container.xml", data: PackageDocument.containerXML),
         ]
         var diagnostics: [Diagnostic] = []
         var chapterEntries: [ArchiveEntry] = []
@@ -53,21 +53,24 @@ public struct EPUBEmitter: BookEmitter {
             let map = targets[chapter.document]
             let base = Self.base(page.document.metadata.permalink, options.baseURL)
             var content = XHTMLContent { url in Self.rewrite(url, targets: map, current: chapter.file, base: base) }
-            var body: [XHTMLNode] = chapter.opensDocument ? page.titleAndPreamble(&content) : []
-            for u in chapter.units { body.append(page.section(page.units[u], level: 2, content: &content)) }
             let title = chapter.opensDocument || chapter.units.isEmpty ? page.title
                 : FAQPage.label(page.units[chapter.units[0]].title?.plainText ?? "", page.title)
-            let head = FAQPage.head(title: title, description: nil, keywords: [], authors: [], style: .linked(Self.stylesheetHref))
-            let xhtml = XHTMLSerializer.document(FAQPage.html(lang: page.lang, head: head, body: body), capacity: 4096 + XHTMLEmitter.estimatedSize(chapter.units.map { page.units[$0] }))
-            chapterEntries.append(ArchiveEntry(path: "EPUB/" + chapter.file, data: Array(xhtml.utf8)))
+            var out = XHTMLWriter(capacity: 4096 + XHTMLEmitter.estimatedSize(chapter.units.map { page.units[$0] }))
+            FAQPage.writeStart(lang: page.lang, head: FAQPage.Head(title: title, style: .linked(Self.stylesheetHref)), to: &out)
+            if chapter.opensDocument { page.writeTitleAndPreamble(&content, to: &out) }
+            for u in chapter.units { page.writeSection(page.units[u], level: 2, content: &content, to: &out) }
+            FAQPage.writeEnd(to: &out)
+            chapterEntries.append(ArchiveEntry(path: "EPUB/" + chapter.file, data: out.bytes))
             diagnostics += content.diagnostics
         }
 
         let title = Self.bookTitle(pages)
-        let navigation = Navigation(title: title, lang: pages[0].lang, items: Self.tocItems(pages, chapters, targets), firstChapter: chapters[0].file)
+        let navigation = Navigation(title: title, lang: pages[0].lang, firstChapter: chapters[0].file) { out in
+            Self.writeTOCItems(pages, chapters, targets, to: &out)
+        }
         let package = Self.package(pages, chapters: chapters, title: title, options: options)
-        entries.append(ArchiveEntry(path: PackageDocument.path, data: Array(package.xml.utf8)))
-        entries.append(ArchiveEntry(path: Navigation.path, data: Array(navigation.xhtml.utf8)))
+        entries.append(ArchiveEntry(path: PackageDocument.path, data: package.xml))
+        entries.append(ArchiveEntry(path: Navigation.path, data: navigation.xhtml))
         entries.append(ArchiveEntry(path: "EPUB/" + Self.stylesheetHref, data: Array(Stylesheet.css.utf8)))
         entries += chapterEntries
         return EmitResult(.archive(entries), diagnostics: diagnostics)
@@ -103,23 +106,33 @@ public struct EPUBEmitter: BookEmitter {
         return seen.joined(separator: "; ")
     }
 
-    static func tocItems(_ pages: [FAQPage], _ chapters: [Chapter], _ targets: [[String: String]]) -> [XHTMLNode] {
-        var items: [XHTMLNode] = []
+    /// The `<li>` items of the book's toc: documents → sections → questions.
+    static func writeTOCItems(_ pages: [FAQPage], _ chapters: [Chapter], _ targets: [[String: String]], to out: inout XHTMLWriter) {
         for chapter in chapters {
             let page = pages[chapter.document]
             let map = targets[chapter.document]
             let units = chapter.units.map { page.units[$0] }
             // One section per chapter: link the chapter itself; several: each section's id.
-            let inner = FAQPage.tocItems(units, href: { "\(map[$0] ?? chapter.file)#\($0)" }, chapterHref: pages.count > 1 ? nil : { _ in chapter.file })
-            if pages.count > 1 || units.isEmpty {
-                var children: [XHTMLNode] = [.el("a", [XHTMLAttribute("href", chapter.file)], text: page.title)]
-                if !inner.isEmpty { children.append(.el("ol", [], inner)) }
-                items.append(.el("li", [], children))
-            } else {
-                items += inner
+            func writeInner(_ out: inout XHTMLWriter) {
+                FAQPage.writeTOCItems(units, href: { "\(map[$0] ?? chapter.file)#\($0)" }, chapterHref: pages.count > 1 ? nil : { _ in chapter.file }, to: &out)
             }
+            guard pages.count > 1 || units.isEmpty else {
+                writeInner(&out)
+                continue
+            }
+            out.open(.li)
+            out.beginStartTag(.a)
+            out.attribute("href", chapter.file)
+            out.endStartTag()
+            out.text(page.title)
+            out.close(.a)
+            if FAQPage.hasTOCItems(units) {
+                out.open(.ol)
+                writeInner(&out)
+                out.close(.ol)
+            }
+            out.close(.li)
         }
-        return items
     }
 
     static func package(_ pages: [FAQPage], chapters: [Chapter], title: String, options: EmitOptions) -> PackageDocument {

@@ -1,3 +1,4 @@
+import Foundation
 import FAQModel
 
 /// `EPUB/nav.xhtml`: the table of contents (documents → sections → questions, in spine
@@ -8,23 +9,47 @@ struct Navigation {
 
     var title: String
     var lang: String
-    /// `<li>` items of the toc, already in reading order.
-    var items: [XHTMLNode]
     var firstChapter: String
+    /// Writes the `<li>` items of the toc, already in reading order.
+    var writeItems: (inout XHTMLWriter) -> Void
 
-    var xhtml: String {
-        let toc = XHTMLNode.el("nav", [XHTMLAttribute("epub:type", "toc"), XHTMLAttribute("id", "toc"), XHTMLAttribute("role", "doc-toc")], [
-            .el("h1", [], text: title),
-            .el("ol", [], items),
-        ])
-        let landmarks = XHTMLNode.el("nav", [XHTMLAttribute("epub:type", "landmarks"), XHTMLAttribute("id", "landmarks"), "hidden"], [
-            .el("h2", [], text: "Landmarks"),
-            .el("ol", [], [
-                .el("li", [], [.el("a", [XHTMLAttribute("epub:type", "toc"), XHTMLAttribute("href", "\(Self.href)#toc")], text: "Contents")]),
-                .el("li", [], [.el("a", [XHTMLAttribute("epub:type", "bodymatter"), XHTMLAttribute("href", firstChapter)], text: title)]),
-            ]),
-        ])
-        let head = FAQPage.head(title: title, description: nil, keywords: [], authors: [], style: .linked(EPUBEmitter.stylesheetHref))
-        return XHTMLSerializer.document(FAQPage.html(lang: lang, head: head, body: [toc, landmarks]))
+    var xhtml: [UInt8] {
+        var out = XHTMLWriter()
+        FAQPage.writeStart(lang: lang, head: FAQPage.Head(title: title, style: .linked(EPUBEmitter.stylesheetHref)), to: &out)
+        out.beginStartTag(.nav)
+        out.attribute("epub:type", "toc")
+        out.attribute("id", "toc")
+        out.attribute("role", "doc-toc")
+        out.endStartTag()
+        out.element(.h1, text: title)
+        out.open(.ol)
+        writeItems(&out)
+        out.close(.ol)
+        out.close(.nav)
+
+        out.beginStartTag(.nav)
+        out.attribute("epub:type", "landmarks")
+        out.attribute("id", "landmarks")
+        out.attribute("hidden", "hidden")
+        out.endStartTag()
+        out.element(.h2, text: "Landmarks")
+        out.open(.ol)
+        landmark("toc", href: "\(Self.href)#toc", label: "Contents", to: &out)
+        landmark("bodymatter", href: firstChapter, label: title, to: &out)
+        out.close(.ol)
+        out.close(.nav)
+        FAQPage.writeEnd(to: &out)
+        return out.bytes
+    }
+
+    private func landmark(_ type: String, href: String, label: String, to out: inout XHTMLWriter) {
+        out.open(.li)
+        out.beginStartTag(.a)
+        out.attribute("epub:type", type)
+        out.attribute("href", href)
+        out.endStartTag()
+        out.text(label)
+        out.close(.a)
+        out.close(.li)
     }
 }

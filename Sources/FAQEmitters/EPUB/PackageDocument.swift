@@ -26,47 +26,88 @@ struct PackageDocument {
     static let accessibilitySummary = "This publication is text only. Every section and question is a heading, "
         + "the table of contents lists them all in reading order, and no content depends on colour, sound or images."
 
-    var xml: String {
-        func meta(_ property: String, _ value: String) -> XHTMLNode { .el("meta", [XHTMLAttribute("property", property)], text: value) }
-        var metadata: [XHTMLNode] = [
-            .el("dc:identifier", [XHTMLAttribute("id", "pub-id")], text: identifier),
-            .el("dc:title", [], text: title),
-        ]
-        metadata += languages.map { XHTMLNode.el("dc:language", [], text: $0) }
-        metadata += creators.map { XHTMLNode.el("dc:creator", [], text: $0) }
-        if let description, !description.isEmpty { metadata.append(.el("dc:description", [], text: description)) }
-        metadata += subjects.map { XHTMLNode.el("dc:subject", [], text: $0) }
-        if let date { metadata.append(.el("dc:date", [], text: date)) }
-        metadata += [
-            meta("dcterms:modified", modified),
-            meta("schema:accessMode", "textual"),
-            meta("schema:accessModeSufficient", "textual"),
-            meta("schema:accessibilityFeature", "structuralNavigation"),
-            meta("schema:accessibilityFeature", "tableOfContents"),
-            meta("schema:accessibilityFeature", "readingOrder"),
-            meta("schema:accessibilityHazard", "none"),
-            meta("schema:accessibilitySummary", Self.accessibilitySummary),
-        ]
-        let items = manifest.map { item -> XHTMLNode in
-            var attributes = [XHTMLAttribute("id", item.id), XHTMLAttribute("href", item.href), XHTMLAttribute("media-type", item.mediaType)]
-            if let p = item.properties { attributes.append(XHTMLAttribute("properties", p)) }
-            return .el("item", attributes)
+    var xml: [UInt8] {
+        var out = XHTMLWriter()
+        func element(_ tag: XHTMLTag, _ values: [String]) {
+            for value in values { out.element(tag, text: value) }
         }
-        let root = XHTMLNode.el("package", [
-            XHTMLAttribute("xmlns", "http://www.idpf.org/2007/opf"), XHTMLAttribute("version", "3.0"),
-            XHTMLAttribute("unique-identifier", "pub-id"), XHTMLAttribute("xml:lang", languages.first ?? "en"),
-        ], [
-            .el("metadata", [XHTMLAttribute("xmlns:dc", "http://purl.org/dc/elements/1.1/")], metadata),
-            .el("manifest", [], items),
-            .el("spine", [], spine.map { XHTMLNode.el("itemref", [XHTMLAttribute("idref", $0)]) }),
-        ])
-        return XHTMLSerializer.xmlDocument(root)
+        func meta(_ property: String, _ value: String) {
+            out.beginStartTag(.meta)
+            out.attribute("property", property)
+            out.endStartTag()
+            out.text(value)
+            out.close(.meta)
+        }
+        out.declaration(doctype: false)
+        out.beginStartTag(.package)
+        out.attribute("xmlns", "http://www.idpf.org/2007/opf")
+        out.attribute("version", "3.0")
+        out.attribute("unique-identifier", "pub-id")
+        out.attribute("xml:lang", languages.first ?? "en")
+        out.endStartTag()
+
+        out.beginStartTag(.metadata)
+        out.attribute("xmlns:dc", "http://purl.org/dc/elements/1.1/")
+        out.endStartTag()
+        out.beginStartTag(.dcIdentifier)
+        out.attribute("id", "pub-id")
+        out.endStartTag()
+        out.text(identifier)
+        out.close(.dcIdentifier)
+        out.element(.dcTitle, text: title)
+        element(.dcLanguage, languages)
+        element(.dcCreator, creators)
+        if let description, !description.isEmpty { out.element(.dcDescription, text: description) }
+        element(.dcSubject, subjects)
+        if let date { out.element(.dcDate, text: date) }
+        meta("dcterms:modified", modified)
+        meta("schema:accessMode", "textual")
+        meta("schema:accessModeSufficient", "textual")
+        meta("schema:accessibilityFeature", "structuralNavigation")
+        meta("schema:accessibilityFeature", "tableOfContents")
+        meta("schema:accessibilityFeature", "readingOrder")
+        meta("schema:accessibilityHazard", "none")
+        meta("schema:accessibilitySummary", Self.accessibilitySummary)
+        out.close(.metadata)
+
+        out.open(.manifest)
+        for item in manifest {
+            out.beginStartTag(.item)
+            out.attribute("id", item.id)
+            out.attribute("href", item.href)
+            out.attribute("media-type", item.mediaType)
+            if let p = item.properties { out.attribute("properties", p) }
+            out.endEmptyElement()
+        }
+        out.close(.manifest)
+        out.open(.spine)
+        for id in spine {
+            out.beginStartTag(.itemref)
+            out.attribute("idref", id)
+            out.endEmptyElement()
+        }
+        out.close(.spine)
+        out.close(.package)
+        out.endDocument()
+        return out.bytes
     }
 
-    static var containerXML: String {
-        XHTMLSerializer.xmlDocument(.el("container", [
-            XHTMLAttribute("version", "1.0"), XHTMLAttribute("xmlns", "urn:oasis:names:tc:opendocument:xmlns:container"),
-        ], [.el("rootfiles", [], [.el("rootfile", [XHTMLAttribute("full-path", path), XHTMLAttribute("media-type", "application/oebps-package+xml")])])]))
+    static var containerXML: [UInt8] {
+        var out = XHTMLWriter(capacity: 256)
+        out.declaration(doctype: false)
+        out.beginStartTag(.container)
+        out.attribute("version", "1.0")
+        out.attribute("xmlns", "urn:oasis:names:tc:opendocument:xmlns:container")
+        out.endStartTag()
+        out.open(.rootfiles)
+        out.beginStartTag(.rootfile)
+        out.attribute("full-path", path)
+        out.attribute("media-type", "application/oebps-package+xml")
+        out.endEmptyElement()
+        out.close(.rootfiles)
+        out.close(.container)
+        out.endDocument()
+        return out.bytes
     }
 }
 

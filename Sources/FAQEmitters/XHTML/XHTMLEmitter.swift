@@ -3,29 +3,38 @@ import FAQModel
 /// One polyglot XHTML5 document (`application/xhtml+xml`) in the EPUB vocabulary: title,
 /// preamble, a table of contents (sections → questions), then one
 /// `<section epub:type="qna" role="doc-qna">` per section, each question a heading carrying
-/// the entry id with its answer after it. The tree is built first and serialized once
-/// (`XHTMLSerializer`); sanitizing is `XHTMLContent`'s (links as written, minus unsafe ones).
+/// the entry id with its answer after it. Written straight into one byte buffer
+/// (`XHTMLWriter`), part after part; sanitizing is `XHTMLContent`'s (links as written, minus
+/// unsafe ones).
 public struct XHTMLEmitter: Emitter {
     public init() {}
 
     public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
         let page = FAQPage(document)
         var content = XHTMLContent()
-        var body = page.titleAndPreamble(&content)
-        let items = FAQPage.tocItems(page.units) { "#\($0)" }
-        if !items.isEmpty {
-            body.append(.el("nav", [
-                XHTMLAttribute("epub:type", "toc"), XHTMLAttribute("role", "doc-toc"),
-                XHTMLAttribute("id", FAQPage.tocID), XHTMLAttribute("aria-label", "Contents"),
-            ], [.el("ol", [], items)]))
+        var out = XHTMLWriter(capacity: 4096 + Self.estimatedSize(page.units))
+        FAQPage.writeStart(lang: page.lang, head: page.head(style: .embedded), to: &out)
+        page.writeTitleAndPreamble(&content, to: &out)
+        if FAQPage.hasTOCItems(page.units) {
+            out.beginStartTag(.nav)
+            out.attribute("epub:type", "toc")
+            out.attribute("role", "doc-toc")
+            out.attribute("id", FAQPage.tocID)
+            out.attribute("aria-label", "Contents")
+            out.endStartTag()
+            out.open(.ol)
+            FAQPage.writeTOCItems(page.units, href: { "#\($0)" }, to: &out)
+            out.close(.ol)
+            out.close(.nav)
         }
+        // Section after section: nothing below looks back at the bytes already written, so
+        // they could be handed on here (`out.take()`) instead of held to the end.
         let hasTitles = page.units.contains { $0.title != nil }
         for unit in page.units where hasTitles || !unit.entries.isEmpty {
-            body.append(page.section(unit, level: 2, content: &content))
+            page.writeSection(unit, level: 2, content: &content, to: &out)
         }
-        let root = FAQPage.html(lang: page.lang, head: page.head(style: .embedded), body: body)
-        let text = XHTMLSerializer.document(root, capacity: 4096 + Self.estimatedSize(page.units))
-        return EmitResult(.text(text), diagnostics: content.diagnostics)
+        FAQPage.writeEnd(to: &out)
+        return EmitResult(.text(out.string), diagnostics: content.diagnostics)
     }
 
     /// A rough output size for the buffer reservation (the model's text plus markup) of some

@@ -18,7 +18,7 @@ enum LinkPolicy {
         case relative
     }
 
-    /// Classifies what a browser would see: every character the serializer drops (C0 and C1
+    /// Classifies what a browser would see: every character `XHTMLWriter` drops (C0 and C1
     /// controls, DEL, U+FFFE/U+FFFF) and all white space are removed first — otherwise
     /// `java\u{85}script:` would pass as a relative link and be written as `javascript:`.
     static func classify(_ url: String) -> Kind {
@@ -41,32 +41,43 @@ enum LinkPolicy {
 
     /// `classify` for a URL of printable ASCII only (nothing to remove, and one byte is one
     /// Character, so byte tests mean what the `String` tests mean); nil for any other URL.
+    /// Works on the contiguous bytes: links are classified on every page they appear on.
     private static func classifyPrintableASCII(_ url: String) -> Kind? {
-        let utf8 = url.utf8
-        guard utf8.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
-        var length = 0  // of a candidate scheme
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                length += 1
-                continue
-            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"):
-                if length > 0 {
+        var url = url
+        return url.withUTF8 { bytes -> Kind? in
+            guard bytes.allSatisfy({ $0 > 0x20 && $0 < 0x7F }) else { return nil }
+            var length = 0  // of a candidate scheme
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
                     length += 1
                     continue
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"):
+                    if length > 0 {
+                        length += 1
+                        continue
+                    }
+                case UInt8(ascii: ":") where length > 0:
+                    return isSafeScheme(UnsafeBufferPointer(rebasing: bytes[..<length])) ? .remote : .forbidden
+                default:
+                    break
                 }
-            case UInt8(ascii: ":") where length > 0:
-                let scheme = utf8.prefix(length)
-                let safe = safeSchemes.contains { $0.utf8.elementsEqual(scheme.lazy.map { $0 | 0x20 }) }
-                return safe ? .remote : .forbidden
-            default:
-                break
+                break  // no scheme
             }
-            break  // no scheme
+            if bytes.starts(with: "//".utf8) { return .remote }
+            if bytes.first == UInt8(ascii: "#") { return .fragment(String(decoding: bytes.dropFirst(), as: UTF8.self)) }
+            return .relative
         }
-        if utf8.starts(with: "//".utf8) { return .remote }
-        if utf8.first == UInt8(ascii: "#") { return .fragment(String(url.dropFirst())) }
-        return .relative
+    }
+
+    private static let safeSchemeBytes: [[UInt8]] = safeSchemes.map { Array($0.utf8) }
+
+    /// Whether an ASCII scheme is in `safeSchemes`, ignoring case (`| 0x20` lowercases
+    /// letters and leaves digits, `+`, `.` and `-` as they are).
+    private static func isSafeScheme(_ scheme: UnsafeBufferPointer<UInt8>) -> Bool {
+        safeSchemeBytes.contains { safe in
+            safe.count == scheme.count && zip(safe, scheme).allSatisfy { $0 == $1 | 0x20 }
+        }
     }
 
     /// The lowercased scheme (`[A-Za-z][A-Za-z0-9+.-]*:`), or nil for a relative reference.
@@ -90,42 +101,41 @@ enum LinkPolicy {
     /// `%XX` escape becomes `%25`. Non-ASCII stays (an IRI is a valid href). One byte scan;
     /// a URL that needs nothing is returned as it is.
     static func wellFormed(_ url: String) -> String {
-        let bytes = Array(url.utf8)
-        func isHex(_ b: UInt8) -> Bool {
-            (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b)
-        }
-        func needsEncoding(_ i: Int) -> Bool {
-            let b = bytes[i]
-            switch b {
-            case 0x00...0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"),
-                UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
-                return true
-            case UInt8(ascii: "%"):
-                return !(i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2]))
-            default:
-                return false
+        var url = url
+        let encoded = url.withUTF8 { bytes -> String? in
+            func isHex(_ b: UInt8) -> Bool {
+                (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b)
             }
-        }
-        guard bytes.indices.contains(where: needsEncoding) else { return url }
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + 8)
-        for i in bytes.indices {
-            if needsEncoding(i) {
-                out += [UInt8(ascii: "%"), hex[Int(bytes[i] >> 4)], hex[Int(bytes[i] & 0xF)]]
-            } else {
-                out.append(bytes[i])
+            func needsEncoding(_ i: Int) -> Bool {
+                let b = bytes[i]
+                switch b {
+                case 0x00...0x20, 0x7F, UInt8(ascii: "\""), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"),
+                    UInt8(ascii: "^"), UInt8(ascii: "`"), UInt8(ascii: "{"), UInt8(ascii: "|"), UInt8(ascii: "}"):
+                    return true
+                case UInt8(ascii: "%"):
+                    return !(i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2]))
+                default:
+                    return false
+                }
             }
+            guard bytes.indices.contains(where: needsEncoding) else { return nil }
+            let hex = Array("0123456789ABCDEF".utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 8)
+            for i in bytes.indices {
+                if needsEncoding(i) {
+                    out += [UInt8(ascii: "%"), hex[Int(bytes[i] >> 4)], hex[Int(bytes[i] & 0xF)]]
+                } else {
+                    out.append(bytes[i])
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+        return encoded ?? url
     }
 
     /// True for URLs that must never reach an `href`.
     static func isForbidden(_ url: String) -> Bool { classify(url) == .forbidden }
-
-    /// The default rewriting of `XHTMLContent`: executable and unknown schemes become text,
-    /// everything else is kept as written.
-    static func keepSafe(_ url: String) -> String? { isForbidden(url) ? nil : url }
 
     /// Resolves a relative reference against an absolute `http(s)` base (the permalink),
     /// nil when there is no such base.

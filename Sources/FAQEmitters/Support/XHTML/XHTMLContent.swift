@@ -1,7 +1,8 @@
 import FAQModel
 
-/// Model blocks and inlines → sanitized XHTML nodes, shared by every XHTML-producing output
-/// (the `xhtml` document, EPUB chapters, and later the JSON `answer_html` field).
+/// Model blocks and inlines → sanitized XHTML, written straight into an `XHTMLWriter`; shared
+/// by every XHTML-producing output (the `xhtml` document, EPUB chapters, the JSON
+/// `answer_html` field and the JSON-LD answer text).
 ///
 /// Sanitizing rules (the model carries no raw HTML, so these are about URLs and media):
 /// - a link whose URL is forbidden (`LinkPolicy`) or that `rewriteLink` refuses becomes its text;
@@ -15,151 +16,206 @@ struct XHTMLContent {
     /// The result is checked again, so a rewriter cannot reintroduce a forbidden URL.
     typealias LinkRewriter = (String) -> String?
 
-    var rewriteLink: LinkRewriter
+    /// nil: every URL that is not forbidden is kept as written.
+    var rewriteLink: LinkRewriter?
     /// Headings inside answers start at this level (questions are one level above).
     var minimumHeadingLevel: Int
     /// What had to be changed (links made text, images replaced), for `EmitResult`.
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(minimumHeadingLevel: Int = 1, rewriteLink: @escaping LinkRewriter = LinkPolicy.keepSafe) {
+    init(minimumHeadingLevel: Int = 1, rewriteLink: LinkRewriter? = nil) {
         self.minimumHeadingLevel = minimumHeadingLevel
         self.rewriteLink = rewriteLink
     }
 
     /// A sanitized XHTML fragment for `blocks` (no declaration, no wrapper element).
     static func fragment(_ blocks: [Block], minimumHeadingLevel: Int = 1,
-                         rewriteLink: @escaping LinkRewriter = LinkPolicy.keepSafe) -> String {
+                         rewriteLink: LinkRewriter? = nil) -> String {
         String(decoding: fragmentBytes(blocks, minimumHeadingLevel: minimumHeadingLevel, rewriteLink: rewriteLink), as: UTF8.self)
     }
 
     /// `fragment` as UTF-8, for a writer that copies bytes (JSON `answer_html`).
     static func fragmentBytes(_ blocks: [Block], minimumHeadingLevel: Int = 1,
-                              rewriteLink: @escaping LinkRewriter = LinkPolicy.keepSafe) -> [UInt8] {
+                              rewriteLink: LinkRewriter? = nil) -> [UInt8] {
         var content = XHTMLContent(minimumHeadingLevel: minimumHeadingLevel, rewriteLink: rewriteLink)
-        return XHTMLSerializer.fragmentBytes(content.blocks(blocks))
+        // Every block is a block-level element and the writer starts none with a newline
+        // at its start, so the fragment has no leading newline.
+        var out = XHTMLWriter(capacity: 1024)
+        content.write(blocks, to: &out)
+        return out.bytes
     }
 
     // MARK: Blocks
 
-    mutating func blocks(_ blocks: [Block]) -> [XHTMLNode] {
-        var out: [XHTMLNode] = []
-        out.reserveCapacity(blocks.count)
-        for block in blocks { out.append(self.block(block)) }
-        return out
+    mutating func write(_ blocks: [Block], to out: inout XHTMLWriter) {
+        for block in blocks { write(block, to: &out) }
     }
 
-    mutating func block(_ block: Block) -> XHTMLNode {
+    mutating func write(_ block: Block, to out: inout XHTMLWriter) {
         switch block {
         case .paragraph(let p):
-            return .el("p", [], inlines(p.content))
+            out.open(.p)
+            write(p.content, to: &out)
+            out.close(.p)
         case .heading(let h):
-            let level = min(6, max(minimumHeadingLevel, h.level))
-            return .el("h\(level)", [], inlines(h.content))
+            let tag = XHTMLTag.heading(min(6, max(minimumHeadingLevel, h.level)))
+            out.open(tag)
+            write(h.content, to: &out)
+            out.close(tag)
         case .list(let list):
-            var attributes: [XHTMLAttribute] = []
-            if list.kind == .ordered, list.start != 1 { attributes.append(XHTMLAttribute("start", String(list.start))) }
-            let items = list.items.map { listItem($0, tight: list.tight) }
-            return .el(list.kind == .ordered ? "ol" : "ul", attributes, items)
+            let tag: XHTMLTag = list.kind == .ordered ? .ol : .ul
+            out.beginStartTag(tag)
+            if list.kind == .ordered, list.start != 1 { out.attribute("start", String(list.start)) }
+            out.endStartTag()
+            for item in list.items { write(item, tight: list.tight, to: &out) }
+            out.close(tag)
         case .code(let code):
-            var attributes: [XHTMLAttribute] = []
-            if let language = code.language.flatMap(Self.className) { attributes.append(XHTMLAttribute("class", "language-\(language)")) }
-            return .el("pre", [], [.el("code", attributes, text: code.text)])
+            out.open(.pre)
+            out.beginStartTag(.code)
+            if let language = code.language.flatMap(Self.className) { out.attribute("class", "language-\(language)") }
+            out.endStartTag()
+            out.text(code.text)
+            out.close(.code)
+            out.close(.pre)
         case .quote(let quote):
-            return .el("blockquote", [], blocks(quote.content))
+            out.open(.blockquote)
+            write(quote.content, to: &out)
+            out.close(.blockquote)
         case .table(let table):
-            return self.table(table)
+            write(table, to: &out)
         case .thematicBreak:
-            return .el("hr")
+            out.empty(.hr)
         }
     }
 
-    private mutating func listItem(_ item: ListItem, tight: Bool) -> XHTMLNode {
-        var children: [XHTMLNode] = []
+    /// A tight list's paragraphs are written inline, separated by `<br/>`.
+    private mutating func write(_ item: ListItem, tight: Bool, to out: inout XHTMLWriter) {
+        out.beginStartTag(.li)
+        if item.task != nil { out.attribute("class", "task") }
+        out.endStartTag()
         switch item.task {
-        case .checked?: children.append(.text("\u{2611} "))
-        case .unchecked?: children.append(.text("\u{2610} "))
+        case .checked?: out.text("\u{2611} ")
+        case .unchecked?: out.text("\u{2610} ")
         case nil: break
         }
         for (i, block) in item.content.enumerated() {
             if tight, case .paragraph(let p) = block {
-                if i > 0 { children.append(.el("br")) }
-                children += inlines(p.content)
+                if i > 0 { out.empty(.br) }
+                write(p.content, to: &out)
             } else {
-                children.append(self.block(block))
+                write(block, to: &out)
             }
         }
-        return .el("li", item.task == nil ? [] : [XHTMLAttribute("class", "task")], children)
+        out.close(.li)
     }
 
-    private mutating func table(_ table: Table) -> XHTMLNode {
-        func alignment(_ column: Int) -> [XHTMLAttribute] {
-            guard column < table.alignments.count else { return [] }
-            switch table.alignments[column] {
-            case .none: return []
-            case .left: return [XHTMLAttribute("class", "align-left")]
-            case .center: return [XHTMLAttribute("class", "align-center")]
-            case .right: return [XHTMLAttribute("class", "align-right")]
+    private mutating func write(_ table: Table, to out: inout XHTMLWriter) {
+        func cell(_ tag: XHTMLTag, _ column: Int, _ content: [Inline], _ out: inout XHTMLWriter) {
+            out.beginStartTag(tag)
+            if column < table.alignments.count {
+                switch table.alignments[column] {
+                case .none: break
+                case .left: out.attribute("class", "align-left")
+                case .center: out.attribute("class", "align-center")
+                case .right: out.attribute("class", "align-right")
+                }
             }
+            out.endStartTag()
+            write(content, to: &out)
+            out.close(tag)
         }
-        var children: [XHTMLNode] = []
+        out.open(.table)
         if !table.header.isEmpty {
-            let cells = table.header.enumerated().map { XHTMLNode.el("th", alignment($0.offset), inlines($0.element.content)) }
-            children.append(.el("thead", [], [.el("tr", [], cells)]))
+            out.open(.thead)
+            out.open(.tr)
+            for (column, c) in table.header.enumerated() { cell(.th, column, c.content, &out) }
+            out.close(.tr)
+            out.close(.thead)
         }
         if !table.rows.isEmpty {
-            let rows = table.rows.map { row in
-                XHTMLNode.el("tr", [], row.enumerated().map { XHTMLNode.el("td", alignment($0.offset), inlines($0.element.content)) })
+            out.open(.tbody)
+            for row in table.rows {
+                out.open(.tr)
+                for (column, c) in row.enumerated() { cell(.td, column, c.content, &out) }
+                out.close(.tr)
             }
-            children.append(.el("tbody", [], rows))
+            out.close(.tbody)
         }
-        return .el("table", [], children)
+        out.close(.table)
     }
 
     // MARK: Inlines
 
-    mutating func inlines(_ inlines: [Inline], insideLink: Bool = false) -> [XHTMLNode] {
-        var out: [XHTMLNode] = []
-        out.reserveCapacity(inlines.count)
-        for inline in inlines { append(inline, to: &out, insideLink: insideLink) }
-        return out
+    /// Returns whether anything was written, even empty text (a link without content shows
+    /// its URL instead).
+    @discardableResult
+    mutating func write(_ inlines: [Inline], insideLink: Bool = false, to out: inout XHTMLWriter) -> Bool {
+        var wrote = false
+        for inline in inlines {
+            if write(inline, insideLink: insideLink, to: &out) { wrote = true }
+        }
+        return wrote
     }
 
-    private mutating func append(_ inline: Inline, to out: inout [XHTMLNode], insideLink: Bool) {
+    private mutating func write(_ inline: Inline, insideLink: Bool, to out: inout XHTMLWriter) -> Bool {
         switch inline {
-        case .text(let s): out.append(.text(s))
-        case .code(let s): out.append(.el("code", [], text: s))
-        case .emphasis(let c): out.append(.el("em", [], inlines(c, insideLink: insideLink)))
-        case .strong(let c): out.append(.el("strong", [], inlines(c, insideLink: insideLink)))
-        case .strikethrough(let c): out.append(.el("del", [], inlines(c, insideLink: insideLink)))
-        case .lineBreak: out.append(.el("br"))
-        case .softBreak: out.append(.text("\n"))
+        case .text(let s): out.text(s)
+        case .code(let s): out.element(.code, text: s)
+        case .emphasis(let c): wrap(.em, c, insideLink: insideLink, to: &out)
+        case .strong(let c): wrap(.strong, c, insideLink: insideLink, to: &out)
+        case .strikethrough(let c): wrap(.del, c, insideLink: insideLink, to: &out)
+        case .lineBreak: out.empty(.br)
+        case .softBreak: out.text("\n")
         case .link(let link):
-            let content = inlines(link.content, insideLink: true)
-            guard !insideLink, let href = href(for: link.url, what: "link") else {
-                out += content
-                return
+            // The href is decided before the content is written, but its diagnostic goes after
+            // the content's, as when the content was rendered first.
+            var refusal: Diagnostic?
+            guard !insideLink, let href = href(for: link.url, what: "link", refusal: &refusal) else {
+                let wrote = write(link.content, insideLink: true, to: &out)
+                if let refusal { diagnostics.append(refusal) }
+                return wrote
             }
-            var attributes = [XHTMLAttribute("href", href)]
-            if let title = link.title, !title.isEmpty { attributes.append(XHTMLAttribute("title", title)) }
-            out.append(.el("a", attributes, content.isEmpty ? [.text(link.url)] : content))
+            out.beginStartTag(.a)
+            out.attribute("href", href)
+            if let title = link.title, !title.isEmpty { out.attribute("title", title) }
+            out.endStartTag()
+            if !write(link.content, insideLink: true, to: &out) { out.text(link.url) }
+            out.close(.a)
         case .image(let image):
             let label = image.alt.isEmpty ? (image.title ?? "") : image.alt
-            if !insideLink, LinkPolicy.classify(image.url) == .remote, let href = href(for: image.url, what: "image") {
+            var refusal: Diagnostic?
+            if !insideLink, LinkPolicy.classify(image.url) == .remote, let href = href(for: image.url, what: "image", refusal: &refusal) {
                 diagnostics.append(.warning("remote image \(image.url) is written as a link"))
-                out.append(.el("a", [XHTMLAttribute("href", href), XHTMLAttribute("class", "image")], [.text(label.isEmpty ? image.url : label)]))
+                out.beginStartTag(.a)
+                out.attribute("href", href)
+                out.attribute("class", "image")
+                out.endStartTag()
+                out.text(label.isEmpty ? image.url : label)
+                out.close(.a)
             } else {
+                if let refusal { diagnostics.append(refusal) }
                 diagnostics.append(.warning("image \(image.url) is written as its alt text"))
-                if !label.isEmpty { out.append(.text(label)) }
+                guard !label.isEmpty else { return false }
+                out.text(label)
             }
         }
+        return true
     }
 
-    /// The sanitized `href` for a URL, or nil (the link becomes text).
-    private mutating func href(for url: String, what: String) -> String? {
+    private mutating func wrap(_ tag: XHTMLTag, _ content: [Inline], insideLink: Bool, to out: inout XHTMLWriter) {
+        out.open(tag)
+        write(content, insideLink: insideLink, to: &out)
+        out.close(tag)
+    }
+
+    /// The sanitized `href` for a URL, or nil (the link becomes text; `refusal` says why
+    /// when the URL is unsafe).
+    private func href(for url: String, what: String, refusal: inout Diagnostic?) -> String? {
         if LinkPolicy.isForbidden(url) {
-            diagnostics.append(.warning("\(what) with unsafe URL \(url) is written as text"))
+            refusal = .warning("\(what) with unsafe URL \(url) is written as text")
             return nil
         }
+        guard let rewriteLink else { return LinkPolicy.wellFormed(url) }
         guard let href = rewriteLink(url), !LinkPolicy.isForbidden(href) else { return nil }
         return LinkPolicy.wellFormed(href)
     }
