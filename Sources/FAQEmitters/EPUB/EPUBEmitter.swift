@@ -58,7 +58,7 @@ public struct EPUBEmitter: BookEmitter {
             var out = XHTMLWriter(capacity: 4096 + XHTMLEmitter.estimatedSize(chapter.units.map { page.units[$0] }))
             FAQPage.writeStart(lang: page.lang, head: FAQPage.Head(title: title, style: .linked(Self.stylesheetHref)), to: &out)
             if chapter.opensDocument { page.writeTitleAndPreamble(&content, to: &out) }
-            for u in chapter.units { page.writeSection(page.units[u], level: 2, content: &content, to: &out) }
+            for u in chapter.units { page.writeSection(page.units[u], level: 2, content: &content, to: &out) { _ in } }
             FAQPage.writeEnd(to: &out)
             chapterEntries.append(ArchiveEntry(path: "EPUB/" + chapter.file, data: out.bytes))
             diagnostics += content.diagnostics

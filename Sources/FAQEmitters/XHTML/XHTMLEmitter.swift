@@ -9,10 +9,10 @@ import FAQModel
 public struct XHTMLEmitter: Emitter {
     public init() {}
 
-    public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
+    public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
         let page = FAQPage(document)
         var content = XHTMLContent()
-        var out = XHTMLWriter(capacity: 4096 + Self.estimatedSize(page.units))
+        var out = XHTMLWriter(capacity: min(4096 + Self.estimatedSize(page.units), OutputSink.chunkSize + (1 << 18)))
         FAQPage.writeStart(lang: page.lang, head: page.head(style: .embedded), to: &out)
         page.writeTitleAndPreamble(&content, to: &out)
         if FAQPage.hasTOCItems(page.units) {
@@ -27,14 +27,15 @@ public struct XHTMLEmitter: Emitter {
             out.close(.ol)
             out.close(.nav)
         }
-        // Section after section: nothing below looks back at the bytes already written, so
-        // they could be handed on here (`out.take()`) instead of held to the end.
+        // Entry after entry, handed to the sink as they fill a chunk: nothing below looks back
+        // at the bytes already written.
         let hasTitles = page.units.contains { $0.title != nil }
         for unit in page.units where hasTitles || !unit.entries.isEmpty {
-            page.writeSection(unit, level: 2, content: &content, to: &out)
+            try page.writeSection(unit, level: 2, content: &content, to: &out) { try $0.drain(into: sink) }
         }
         FAQPage.writeEnd(to: &out)
-        return EmitResult(.text(out.string), diagnostics: content.diagnostics)
+        try out.drain(into: sink, force: true)
+        return content.diagnostics
     }
 
     /// A rough output size for the buffer reservation (the model's text plus markup) of some

@@ -132,7 +132,11 @@ struct FAQPage {
 
     /// One `<section epub:type="qna" role="doc-qna">`; section titles are `h<level>`,
     /// questions one level deeper (or `h<level>` in a FAQ without sections).
-    func writeSection(_ unit: Unit, level: Int, content: inout XHTMLContent, to out: inout XHTMLWriter) {
+    /// `afterEntry` may take the bytes written so far (a long section streams entry by entry).
+    func writeSection(
+        _ unit: Unit, level: Int, content: inout XHTMLContent, to out: inout XHTMLWriter,
+        afterEntry: (inout XHTMLWriter) throws -> Void
+    ) rethrows {
         out.beginStartTag(.section)
         out.attribute("epub:type", "qna")
         out.attribute("role", "doc-qna")
@@ -159,6 +163,7 @@ struct FAQPage {
             out.close(question)
             content.minimumHeadingLevel = min(6, questionLevel + 1)
             content.write(entry.answer, to: &out)
+            try afterEntry(&out)
         }
         out.close(.section)
     }

@@ -43,6 +43,13 @@ struct XHTMLWriter {
 
     var string: String { String(decoding: bytes, as: UTF8.self) }
 
+    /// Hands the bytes to `sink` once there are enough (`force`: all of them); like `take()`.
+    mutating func drain(into sink: OutputSink, force: Bool = false) throws {
+        let count = bytes.count
+        try sink.drain(&bytes, force: force)
+        if bytes.isEmpty { taken += count }
+    }
+
     // MARK: Documents
 
     /// `<?xml …?>` (and `<!DOCTYPE html>` for a page); the root element starts the next line.
