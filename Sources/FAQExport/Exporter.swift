@@ -127,9 +127,13 @@ public struct Exporter: Sendable {
                 for document in documents { add(format, [document]) }
             }
         }
-        if case .directory = destination { try Self.checkCollisions(jobs.map(\.output)) }
+        switch destination {
+        case .directory: try Self.checkCollisions(jobs.map(\.output))
+        case .file(let path) where jobs.count > 1: throw SeveralOutputsToOneFile(path: path, count: jobs.count)
+        default: break
+        }
         // Every temporary file exists before any emitter runs: an unwritable target fails
-        // the run before the work.
+        // the run before the work. (They are not open yet: see `PendingFile`.)
         var pending: [PendingFile?] = []
         do {
             for job in jobs { pending.append(try job.output.path.map(PendingFile.init(replacing:))) }
@@ -147,10 +151,11 @@ public struct Exporter: Sendable {
             Swift.Result {
                 let job = planned[index]
                 let file = files[index]
-                let sink = file?.sink ?? OutputSink()
                 let emitter = job.format.emitter
                 let diagnostics: [Diagnostic]
+                let sink: OutputSink
                 do {
+                    sink = try file?.open() ?? OutputSink()
                     if job.documents.count > 1, let book = emitter as? any BookEmitter {
                         diagnostics = try book.write(book: job.documents, options: options, to: sink)
                     } else {
@@ -158,7 +163,11 @@ public struct Exporter: Sendable {
                     }
                     try file?.finish()
                 } catch let error as OutputSinkError {
+                    file?.discard()  // closes it now: a failed run keeps no descriptor open
                     throw AtomicFile.WriteError(path: job.output.path ?? "-", reason: error.reason)
+                } catch {
+                    file?.discard()
+                    throw error
                 }
                 var output = job.output
                 if file == nil { output.bytes = sink.bytes }
@@ -204,6 +213,13 @@ public struct Exporter: Sendable {
         public let error: Error
         public let written: [String]
         public var description: String { "\(error)" }
+    }
+
+    /// `Destination.file` takes exactly one output.
+    public struct SeveralOutputsToOneFile: Error, CustomStringConvertible {
+        public let path: String
+        public let count: Int
+        public var description: String { "\(path): \(count) outputs cannot share one file; write them to a directory" }
     }
 
     /// Two inputs with the same NAME would overwrite each other's files.

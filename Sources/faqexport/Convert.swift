@@ -87,7 +87,10 @@ struct Convert: ParsableCommand {
             }
         }
         let destination: Exporter.Destination
+        // A directory made for this run is removed again when the run writes nothing.
+        var createdDirectory: String?
         if let outputDir {
+            if !FileManager.default.fileExists(atPath: outputDir) { createdDirectory = outputDir }
             do {
                 try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
             } catch {
@@ -100,18 +103,23 @@ struct Convert: ParsableCommand {
         } else {
             destination = .memory
         }
+        if !toStdout { TemporaryFileCleanup.installSignalHandlers() }
         let emitted: (outputs: [Exporter.Output], diagnostics: [Diagnostic])
+        var emittedNothing = true
+        defer { if emittedNothing, let createdDirectory { rmdir(createdDirectory) } }
         progress.show("writing \(formats.map(\.rawValue).joined(separator: ", "))…")
         do {
             emitted = try exporter.emit(read.documents, formats: formats, to: destination)
-        } catch let error as AtomicFile.WriteError {
-            progress.clear()
-            Diagnostics.printLine("\(error.path): error: cannot write: \(error.reason)")
-            throw ExitCode(1)
+            emittedNothing = false
         } catch let error as Exporter.CommitError {
+            emittedNothing = error.written.isEmpty
             progress.clear()
             Diagnostics.printLine("\(error)")
             if !error.written.isEmpty { Diagnostics.printLine("faqexport: note: already written: \(error.written.joined(separator: ", "))") }
+            throw ExitCode(1)
+        } catch let error as AtomicFile.WriteError {
+            progress.clear()
+            Diagnostics.printLine("\(error.path): error: cannot write: \(error.reason)")
             throw ExitCode(1)
         } catch {
             progress.clear()

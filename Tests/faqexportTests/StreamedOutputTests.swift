@@ -58,7 +58,7 @@ import Testing
         let target = dir.appendingPathComponent("kept.txt").path
         try Data("old".utf8).write(to: URL(fileURLWithPath: target))
         let pending = try PendingFile(replacing: target)
-        try pending.sink.write(Array("new".utf8))
+        try pending.open().write(Array("new".utf8))
         pending.discard()
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "old")
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["kept.txt"])
