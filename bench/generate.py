@@ -43,8 +43,10 @@ def sentence(rng, words=12):
     return " ".join(out) + "."
 
 
-def entry(rng, n, out):
-    out.append(f"### How does {WORDS[rng.next(len(WORDS))]} number {n} work?\n")
+def entry(rng, n, out, slugs):
+    word = WORDS[rng.next(len(WORDS))]
+    out.append(f"### How does {word} number {n} work?\n")
+    slugs.append(f"how-does-{word}-number-{n}-work")  # the id the heading gets
     out.append(" ".join(sentence(rng) for _ in range(3)) + "\n")
     out.append("".join(f"- {sentence(rng, 8)}\n" + (f"  - {sentence(rng, 5)}\n" if i == 1 else "") for i in range(3)))
     if n % 3 == 0:
@@ -54,7 +56,9 @@ def entry(rng, n, out):
                    + "".join(f"| `opt_{n}_{i}` | {i * 10} | {sentence(rng, 4)} |\n" for i in range(3)))
     if n % 7 == 0:
         out.append(f"> {sentence(rng)}\n")
-    out.append(f"See also [question {max(1, n - 1)}](#q{max(1, n - 1)}) and <https://docs.example.org/{n}>.\n")
+    # A link to the previous question (the first links to itself): real ids, so the anchor
+    # check in the run finds every target.
+    out.append(f"See also [question {max(1, n - 1)}](#{slugs[max(0, n - 2)]}) and <https://docs.example.org/{n}>.\n")
 
 
 def main():
@@ -65,12 +69,13 @@ def main():
            f"man_name: generated-faq-{entries}\ndate: 2026-01-01\n---\n\n# Generated FAQ ({entries} entries)\n"]
     per_section = entries // sections
     n = 0
+    slugs = []
     for s in range(sections):
         out.append(f"## Section {s + 1}: {WORDS[s % len(WORDS)]}\n")
         count = per_section + (1 if s < entries % sections else 0)
         for _ in range(count):
             n += 1
-            entry(rng, n, out)
+            entry(rng, n, out, slugs)
     sys.stdout.write("\n".join(out))
 
 
