@@ -34,8 +34,10 @@ public enum AtomicFile {
 ///
 /// Targets that are not regular files: a directory is refused at once (a rename onto it
 /// would fail only after other targets were replaced); a symbolic link is followed, so the
-/// link stays and the file it names is replaced; a device or FIFO (`-o /dev/null`, a pipe)
-/// is written in place, since it cannot be replaced and holds nothing to lose.
+/// link stays and the file it names is replaced (or created, when the link dangles); a
+/// device, FIFO or socket (`-o /dev/null`, `-o /dev/stderr` on a pipe) is written in place
+/// through the path given, since it cannot be replaced and holds nothing to lose. A FIFO
+/// is opened as any Unix tool opens one: the write waits for a reader.
 public final class PendingFile: @unchecked Sendable {
     /// The target as given (for messages).
     public let path: String
@@ -43,37 +45,31 @@ public final class PendingFile: @unchecked Sendable {
     private let writePath: String
     /// What `commit` renames over; nil for a device, written in place.
     private let replaced: String?
+    /// The temporary file's identity: `open` refuses whatever else took its name.
+    private var identity: (device: UInt, inode: UInt) = (0, 0)
     private var fd: Int32 = -1
-    private var cleanupSlot: Int?
+    private var cleanupSlot: TemporaryFileCleanup.Slot?
     private var done = false
 
     public init(replacing path: String) throws {
         self.path = path
-        var target = path
         var info = stat()
-        if lstat(path, &info) != 0 {
-            info = stat()  // no such file yet: a new one
-        } else if info.st_mode & S_IFMT == S_IFLNK {
-            // A link to an existing file is followed; a dangling one is replaced.
-            var pointed = stat()
-            if stat(path, &pointed) == 0, let real = realpath(path, nil) {
-                target = String(cString: real)
-                free(real)
-                info = pointed
-            } else {
-                info = stat()
+        // stat follows every link, /proc's magic ones included (`/dev/stdout` on a pipe).
+        if stat(path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFDIR:
+                throw AtomicFile.WriteError(path: path, reason: "is a directory")
+            case S_IFREG:
+                break
+            default:
+                writePath = path
+                replaced = nil
+                return
             }
+        } else if errno == ELOOP {
+            throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(ELOOP)))
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFDIR:
-            throw AtomicFile.WriteError(path: path, reason: "is a directory")
-        case S_IFCHR, S_IFIFO, S_IFSOCK, S_IFBLK:
-            writePath = target
-            replaced = nil
-            return
-        default:
-            break
-        }
+        let target = try Self.fileToReplace(path)
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
         var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
@@ -81,10 +77,31 @@ public final class PendingFile: @unchecked Sendable {
         guard created >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
         // New files get the usual permissions (mkstemp makes them 0600).
         fchmod(created, 0o666 & ~FileCreationMask.current)
+        var made = stat()
+        fstat(created, &made)
+        identity = (UInt(made.st_dev), UInt(made.st_ino))
         close(created)
         writePath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         replaced = target
         cleanupSlot = TemporaryFileCleanup.register(writePath)
+    }
+
+    /// The path whose rename replaces `path`: `path` itself, or, when it is a symbolic
+    /// link, the path at the end of its chain of links (which may not exist yet).
+    private static func fileToReplace(_ path: String) throws -> String {
+        var current = path
+        for _ in 0..<40 {  // Linux's own limit on links followed
+            var info = stat()
+            guard lstat(current, &info) == 0, info.st_mode & S_IFMT == S_IFLNK else { return current }
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let count = readlink(current, &buffer, buffer.count - 1)
+            guard count >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+            let destination = String(decoding: buffer[..<count].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            current = destination.hasPrefix("/")
+                ? destination
+                : URL(fileURLWithPath: current).deletingLastPathComponent().appendingPathComponent(destination).path
+        }
+        throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(ELOOP)))
     }
 
     deinit {
@@ -94,9 +111,20 @@ public final class PendingFile: @unchecked Sendable {
     /// Opens the file for writing; the sink writes straight into it.
     public func open() throws -> OutputSink {
         precondition(fd < 0, "PendingFile opened twice")
-        let flags = replaced == nil ? O_WRONLY | O_CLOEXEC : O_WRONLY | O_TRUNC | O_CLOEXEC
+        // The temporary file is new and empty: no O_TRUNC, which would cut whatever else
+        // had taken its name before the check below.
+        let flags = replaced == nil ? O_WRONLY | O_CLOEXEC : O_WRONLY | O_CLOEXEC | O_NOFOLLOW
         fd = Glibc.open(writePath, flags)
         guard fd >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+        if replaced != nil {
+            // The name was free to take between init and now: write only the file made then.
+            var info = stat()
+            guard fstat(fd, &info) == 0, (UInt(info.st_dev), UInt(info.st_ino)) == identity else {
+                close(fd)
+                fd = -1
+                throw AtomicFile.WriteError(path: path, reason: "its temporary file \(writePath) was replaced by another")
+            }
+        }
         return OutputSink(fileDescriptor: fd)
     }
 

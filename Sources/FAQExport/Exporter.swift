@@ -196,13 +196,16 @@ public struct Exporter: Sendable {
             for file in pending { file?.discard() }
             throw error
         }
-        for (position, file) in pending.enumerated() {
-            guard let file else { continue }
-            do {
-                try file.commit()
-            } catch {
-                for later in pending[(position + 1)...] { later?.discard() }
-                throw CommitError(error: error, written: pending[..<position].compactMap { $0?.path })
+        // A signal now would leave some targets replaced and others not: it waits.
+        try TemporaryFileCleanup.deferringSignals {
+            for (position, file) in pending.enumerated() {
+                guard let file else { continue }
+                do {
+                    try file.commit()
+                } catch {
+                    for later in pending[(position + 1)...] { later?.discard() }
+                    throw CommitError(error: error, written: pending[..<position].compactMap { $0?.path })
+                }
             }
         }
         return (outputs, diagnostics)

@@ -6,45 +6,76 @@ import Glibc
 /// `.NAME.tmp-XXXXXX` beside its targets; the targets themselves are untouched anyway.
 ///
 /// A signal handler may only do async-signal-safe work, so the paths live in C buffers
-/// allocated once per slot and never freed, flagged in use by a plain word store: the
-/// handler reads them without locks or allocation, unlinks, then re-raises the signal
+/// that are never freed, in chunks of slots that are only ever appended (a run may hold
+/// any number of temporary files at once) and flagged in use by a plain word store: the
+/// handler walks them without locks or allocation, unlinks, then re-raises the signal
 /// with its default action (the exit status still says which signal ended the run).
+/// While the targets are being renamed (`deferringSignals`) a signal is held until the
+/// last rename, so a run is never left with some targets replaced and others not.
 public enum TemporaryFileCleanup {
-    /// More outputs than this in flight are still written, just not cleaned on a signal.
-    static let capacity = 4096
-    private static let pathCapacity = Int(PATH_MAX) + 1
+    static let slotsPerChunk = 1024
 
-    nonisolated(unsafe) private static let paths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?> = {
-        let p = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
-        p.initialize(repeating: nil, count: capacity)
-        return p
-    }()
-    nonisolated(unsafe) private static let inUse: UnsafeMutablePointer<Int> = {
-        let p = UnsafeMutablePointer<Int>.allocate(capacity: capacity)
-        p.initialize(repeating: 0, count: capacity)
+    struct Chunk {
+        var paths: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>
+        var capacities: UnsafeMutablePointer<Int>
+        var inUse: UnsafeMutablePointer<Int>
+        var next: UnsafeMutablePointer<Chunk>?
+
+        static func make() -> UnsafeMutablePointer<Chunk> {
+            let paths = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: slotsPerChunk)
+            paths.initialize(repeating: nil, count: slotsPerChunk)
+            let capacities = UnsafeMutablePointer<Int>.allocate(capacity: slotsPerChunk)
+            capacities.initialize(repeating: 0, count: slotsPerChunk)
+            let inUse = UnsafeMutablePointer<Int>.allocate(capacity: slotsPerChunk)
+            inUse.initialize(repeating: 0, count: slotsPerChunk)
+            let chunk = UnsafeMutablePointer<Chunk>.allocate(capacity: 1)
+            chunk.initialize(to: Chunk(paths: paths, capacities: capacities, inUse: inUse, next: nil))
+            return chunk
+        }
+    }
+
+    /// Where one registered path lives.
+    struct Slot: @unchecked Sendable {
+        let chunk: UnsafeMutablePointer<Chunk>
+        let index: Int
+    }
+
+    nonisolated(unsafe) private static let first = Chunk.make()
+    /// [0]: renames in progress (signals held); [1]: the signal held meanwhile, or 0.
+    nonisolated(unsafe) private static let state: UnsafeMutablePointer<Int> = {
+        let p = UnsafeMutablePointer<Int>.allocate(capacity: 2)
+        p.initialize(repeating: 0, count: 2)
         return p
     }()
     private static let lock = NSLock()
 
-    /// Records `path` for removal on a signal; returns its slot (nil when full or too long).
-    static func register(_ path: String) -> Int? {
+    /// Records `path` for removal on a signal.
+    static func register(_ path: String) -> Slot {
         let bytes = Array(path.utf8CString)
-        guard bytes.count <= pathCapacity else { return nil }
         lock.lock()
         defer { lock.unlock() }
-        for slot in 0..<capacity where inUse[slot] == 0 {
-            let buffer = paths[slot] ?? UnsafeMutablePointer<CChar>.allocate(capacity: pathCapacity)
-            paths[slot] = buffer
-            bytes.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: bytes.count) }
-            inUse[slot] = 1  // last: the handler never sees a half-copied path
-            return slot
+        var chunk = first
+        while true {
+            for index in 0..<slotsPerChunk where chunk.pointee.inUse[index] == 0 {
+                if chunk.pointee.capacities[index] < bytes.count {
+                    // The old buffer is not freed: the handler may be reading it right now.
+                    chunk.pointee.paths[index] = UnsafeMutablePointer<CChar>.allocate(capacity: bytes.count)
+                    chunk.pointee.capacities[index] = bytes.count
+                }
+                let buffer = chunk.pointee.paths[index]!
+                bytes.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: bytes.count) }
+                chunk.pointee.inUse[index] = 1  // last: the handler never sees a half-copied path
+                return Slot(chunk: chunk, index: index)
+            }
+            // Full: a new chunk, complete before it is linked where the handler can see it.
+            if chunk.pointee.next == nil { chunk.pointee.next = Chunk.make() }
+            chunk = chunk.pointee.next!
         }
-        return nil
     }
 
-    static func unregister(_ slot: Int) {
+    static func unregister(_ slot: Slot) {
         lock.lock()
-        inUse[slot] = 0
+        slot.chunk.pointee.inUse[slot.index] = 0
         lock.unlock()
     }
 
@@ -52,15 +83,40 @@ public enum TemporaryFileCleanup {
     static var registered: [String] {
         lock.lock()
         defer { lock.unlock() }
-        return (0..<capacity).filter { inUse[$0] != 0 }.map { String(cString: paths[$0]!) }
+        var found: [String] = []
+        var chunk: UnsafeMutablePointer<Chunk>? = first
+        while let current = chunk {
+            for index in 0..<slotsPerChunk where current.pointee.inUse[index] != 0 {
+                found.append(String(cString: current.pointee.paths[index]!))
+            }
+            chunk = current.pointee.next
+        }
+        return found
+    }
+
+    /// Runs `body` (the renames of a run) with SIGINT, SIGTERM and SIGHUP held: one that
+    /// arrives meanwhile takes effect when `body` returns, with the run complete.
+    static func deferringSignals<T>(_ body: () throws -> T) rethrows -> T {
+        state[0] = 1
+        defer {
+            state[0] = 0
+            let held = Int32(truncatingIfNeeded: state[1])
+            if held != 0 { removeAll(); raise(held) }
+        }
+        return try body()
     }
 
     /// Installs the handler for SIGINT, SIGTERM and SIGHUP (a signal the parent set to be
-    /// ignored, as `nohup` does, stays ignored). Call it once, from a command-line tool:
-    /// a library should not take over its host's signals.
+    /// ignored, as `nohup` does, stays ignored), and ignores SIGPIPE and SIGXFSZ, so a
+    /// reader that goes away or a file-size limit is a write error (EPIPE, EFBIG) that the
+    /// run reports and cleans up after, not a silent death that leaves temporary files.
+    /// Call it once, from a command-line tool: a library should not take over its host's
+    /// signals.
     public static func installSignalHandlers() {
-        _ = paths
-        _ = inUse  // initialized now: the handler must not run a lazy initializer
+        _ = first
+        _ = state  // initialized now: the handler must not run a lazy initializer
+        signal(SIGPIPE, SIG_IGN)
+        signal(SIGXFSZ, SIG_IGN)
         for signal in [SIGINT, SIGTERM, SIGHUP] {
             var old = sigaction()
             sigaction(signal, nil, &old)
@@ -69,16 +125,30 @@ public enum TemporaryFileCleanup {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = removeAndReraise
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(truncatingIfNeeded: SA_RESETHAND)
+            action.sa_flags = Int32(truncatingIfNeeded: UInt32(SA_RESETHAND) | UInt32(SA_RESTART))
             sigaction(signal, &action, nil)
         }
     }
 
-    private static let removeAndReraise: @convention(c) (Int32) -> Void = { signal in
-        for slot in 0..<TemporaryFileCleanup.capacity where TemporaryFileCleanup.inUse[slot] != 0 {
-            if let path = TemporaryFileCleanup.paths[slot] { unlink(path) }
+    /// Unlinks every registered path; async-signal-safe.
+    private static func removeAll() {
+        var chunk: UnsafeMutablePointer<Chunk>? = first
+        while let current = chunk {
+            for index in 0..<slotsPerChunk where current.pointee.inUse[index] != 0 {
+                if let path = current.pointee.paths[index] { unlink(path) }
+            }
+            chunk = current.pointee.next
         }
-        // SA_RESETHAND restored the default action: this ends the process with the signal.
+    }
+
+    private static let removeAndReraise: @convention(c) (Int32) -> Void = { signal in
+        // SA_RESETHAND restored the default action: raising ends the process with the
+        // signal, now or, during the renames, when they are done.
+        if TemporaryFileCleanup.state[0] != 0 {
+            TemporaryFileCleanup.state[1] = Int(signal)
+            return
+        }
+        TemporaryFileCleanup.removeAll()
         raise(signal)
     }
 }

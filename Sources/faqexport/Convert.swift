@@ -15,7 +15,7 @@ struct Convert: ParsableCommand {
             help: ArgumentHelp("Output format(s), comma-separated: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")). Default: text to standard output, every format with --output-dir.", valueName: "FORMAT"))
     var format: [String] = []
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the one output to FILE.", valueName: "FILE"))
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("Write the one output to FILE ('-': standard output).", valueName: "FILE"))
     var output: String?
 
     @Option(name: .customLong("output-dir"), help: ArgumentHelp("Write NAME.EXT per input and format into DIR.", valueName: "DIR"))
@@ -63,6 +63,9 @@ struct Convert: ParsableCommand {
         }
         let formats = try formats()
         let inputs = try reading.resolvedInputs()
+        // `-o -` and `-o /dev/stdout` mean standard output itself: written as such, a
+        // redirection (`>> log`) is honoured rather than its file replaced.
+        let output = self.output.flatMap { Self.standardOutputNames.contains($0) ? nil : $0 }
         let toStdout = output == nil && outputDir == nil
         if outputDir == nil {
             if formats.count > 1 { throw ValidationError("several formats need --output-dir") }
@@ -87,10 +90,14 @@ struct Convert: ParsableCommand {
             }
         }
         let destination: Exporter.Destination
-        // A directory made for this run is removed again when the run writes nothing.
-        var createdDirectory: String?
+        // The directories made for this run (leaf first) are removed again when it writes nothing.
+        var createdDirectories: [String] = []
         if let outputDir {
-            if !FileManager.default.fileExists(atPath: outputDir) { createdDirectory = outputDir }
+            var missing = URL(fileURLWithPath: outputDir).standardizedFileURL
+            while missing.path != "/", !FileManager.default.fileExists(atPath: missing.path) {
+                createdDirectories.append(missing.path)
+                missing = missing.deletingLastPathComponent()
+            }
             do {
                 try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
             } catch {
@@ -106,7 +113,7 @@ struct Convert: ParsableCommand {
         if !toStdout { TemporaryFileCleanup.installSignalHandlers() }
         let emitted: (outputs: [Exporter.Output], diagnostics: [Diagnostic])
         var emittedNothing = true
-        defer { if emittedNothing, let createdDirectory { rmdir(createdDirectory) } }
+        defer { if emittedNothing { for directory in createdDirectories { rmdir(directory) } } }
         progress.show("writing \(formats.map(\.rawValue).joined(separator: ", "))…")
         do {
             emitted = try exporter.emit(read.documents, formats: formats, to: destination)
@@ -135,6 +142,8 @@ struct Convert: ParsableCommand {
             for out in emitted.outputs { Diagnostics.printLine("faqexport: wrote \(out.path ?? "-") (\(out.byteCount) bytes)") }
         }
     }
+
+    static let standardOutputNames: Set<String> = ["-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"]
 
     private static func fileSize(_ path: String) -> Int {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0

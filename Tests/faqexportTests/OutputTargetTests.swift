@@ -32,12 +32,15 @@ import Testing
     }
 
     @Test func severalOutputsToOneFileAreRefused() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let target = dir.appendingPathComponent("never-written").path
         let exporter = Exporter(emitOptions: EmitOptions(timestamp: 0))
         let read = exporter.read([Exporter.Input(path: "small.md", bytes: Self.small)])
         #expect(throws: Exporter.SeveralOutputsToOneFile.self) {
-            try exporter.emit(read.documents, formats: [.json, .man], to: .file("/tmp/never-written"))
+            try exporter.emit(read.documents, formats: [.json, .man], to: .file(target))
         }
-        #expect(!FileManager.default.fileExists(atPath: "/tmp/never-written"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
     }
 
     @Test func aPendingFileIsRegisteredForCleanupUntilCommittedOrDropped() throws {
@@ -54,8 +57,7 @@ import Testing
         #expect(try String(contentsOfFile: target, encoding: .utf8) == "new")
         do {
             let dropped = try PendingFile(replacing: target)
-            _ = dropped
-            #expect(mine().count == 1)
+            withExtendedLifetime(dropped) { #expect(mine().count == 1) }
         }  // never committed: deinit removes it
         #expect(mine().isEmpty)
         #expect(try temporaryFiles(in: dir).isEmpty)
@@ -76,21 +78,108 @@ import Testing
         }
     }
 
-    @Test func aLinkIsFollowedAndADeviceWrittenInPlace() throws {
+    @Test func aLinkIsFollowedToTheFileItNamesEvenWhenThatDoesNotExistYet() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("small.md")
-        try Data(Self.small).write(to: input)
+        try Data(Self.small).write(to: dir.appendingPathComponent("small.md"))
         try Data("old".utf8).write(to: dir.appendingPathComponent("real.7"))
-        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.7").path, withDestinationPath: "real.7")
+        let links = FileManager.default
+        try links.createSymbolicLink(atPath: dir.appendingPathComponent("link.7").path, withDestinationPath: "real.7")
         let linked = try CLI.run(["-f", "man", "-o", "link.7", "small.md"], in: dir)
         #expect(linked.status == 0, "\(linked.stderr)")
-        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("link.7").path) == "real.7")
+        #expect(try links.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("link.7").path) == "real.7")
         #expect(try String(contentsOf: dir.appendingPathComponent("real.7"), encoding: .utf8).hasPrefix(".\\\""))
-        let discarded = try CLI.run(["-f", "man", "-o", "/dev/null", "small.md"], in: dir)
-        #expect(discarded.status == 0, "\(discarded.stderr)")
+        // A dangling link (through a second link) creates the file at the end of the chain.
+        try links.createSymbolicLink(atPath: dir.appendingPathComponent("hop.7").path, withDestinationPath: "sub/new.7")
+        try links.createDirectory(at: dir.appendingPathComponent("sub"), withIntermediateDirectories: false)
+        try links.createSymbolicLink(atPath: dir.appendingPathComponent("dangling.7").path, withDestinationPath: "hop.7")
+        let dangling = try CLI.run(["-f", "man", "-o", "dangling.7", "small.md"], in: dir)
+        #expect(dangling.status == 0, "\(dangling.stderr)")
+        #expect(try links.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("dangling.7").path) == "hop.7")
+        #expect(try String(contentsOf: dir.appendingPathComponent("sub/new.7"), encoding: .utf8).hasPrefix(".\\\""))
+        // A loop is an error, and neither link is touched.
+        try links.createSymbolicLink(atPath: dir.appendingPathComponent("a.7").path, withDestinationPath: "b.7")
+        try links.createSymbolicLink(atPath: dir.appendingPathComponent("b.7").path, withDestinationPath: "a.7")
+        let loop = try CLI.run(["-f", "man", "-o", "a.7", "small.md"], in: dir)
+        #expect(loop.status == 1)
+        #expect(loop.stderr.contains("a.7: error: cannot write: Too many levels of symbolic links"), "\(loop.stderr)")
+        #expect(try links.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("a.7").path) == "b.7")
+        #expect(try temporaryFiles(in: dir).isEmpty)
+    }
+
+    /// A FIFO is written in place, through a link too: the link and the FIFO stay.
+    @Test func aFIFOBehindALinkIsWrittenInPlace() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.small).write(to: dir.appendingPathComponent("small.md"))
+        #expect(mkfifo(dir.appendingPathComponent("fifo").path, 0o600) == 0)
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("page.7").path, withDestinationPath: "fifo")
+        let run = try ExternalTool.run(
+            ["/bin/sh", "-c", "cat fifo > got & \"$0\" -f man -o page.7 small.md; status=$?; wait; exit $status", CLI.binary],
+            environment: ["SOURCE_DATE_EPOCH": "0"], directory: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try String(contentsOf: dir.appendingPathComponent("got"), encoding: .utf8).hasPrefix(".\\\""))
         var info = stat()
-        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        #expect(lstat(dir.appendingPathComponent("fifo").path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: dir.appendingPathComponent("page.7").path) == "fifo")
+        #expect(try temporaryFiles(in: dir).isEmpty)
+    }
+
+    /// `-o -` and `-o /dev/stdout` are standard output itself: a redirection that appends
+    /// still appends. Another descriptor that is a pipe (standard error here) is written in
+    /// place, never replaced by a file. (Named through /proc, where nothing can be renamed:
+    /// a regression must not replace the machine's /dev/stderr.)
+    @Test func standardOutputAndPipesAreWrittenNotReplaced() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.small).write(to: dir.appendingPathComponent("small.md"))
+        let dash = try CLI.run(["-f", "man", "-o", "-", "small.md"], in: dir)
+        #expect(dash.status == 0 && dash.stdout.hasPrefix(".\\\""), "\(dash.stderr)")
+        try Data("old log\n".utf8).write(to: dir.appendingPathComponent("log"))
+        let appended = try ExternalTool.run(
+            ["/bin/sh", "-c", "\"$0\" -f man -o /dev/stdout small.md >> log", CLI.binary],
+            environment: ["SOURCE_DATE_EPOCH": "0"], directory: dir)
+        #expect(appended.status == 0, "\(appended.stderr)")
+        let log = try String(contentsOf: dir.appendingPathComponent("log"), encoding: .utf8)
+        #expect(log.hasPrefix("old log\n.\\\""), "\(log.prefix(40))")
+        let piped = try CLI.run(["-f", "man", "-o", "/proc/self/fd/2", "small.md"], in: dir)
+        #expect(piped.status == 0)
+        #expect(piped.stderr.hasPrefix(".\\\""), "\(piped.stderr.prefix(200))")
+    }
+
+    /// A reader that goes away is a write error (EPIPE), not a silent death by SIGPIPE:
+    /// the run says so, fails, and leaves no temporary file. The reader holds the FIFO
+    /// open without reading until faqexport has filled the pipe, then closes it.
+    @Test func aReaderThatGoesAwayFailsTheRunCleanly() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var big = "---\ntitle: Big\nname: big\n---\n\n"
+        for i in 0..<2000 { big += "## Question number \(i)?\n\nAn answer long enough to fill a pipe quickly, number \(i).\n\n" }
+        try Data(big.utf8).write(to: dir.appendingPathComponent("big.md"))
+        let out = dir.appendingPathComponent("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
+        #expect(mkfifo(out.appendingPathComponent("big.7").path, 0o600) == 0)
+        let run = try ExternalTool.run(
+            ["/bin/sh", "-c", "(exec 3<out/big.7; sleep 1) & \"$0\" -q --output-dir out big.md; status=$?; wait; exit $status", CLI.binary],
+            environment: ["SOURCE_DATE_EPOCH": "0"], directory: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("big.7: error: cannot write: Broken pipe"), "\(run.stderr.prefix(300))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["big.7"])
+    }
+
+    /// Every path stays registered, however many outputs a run holds at once.
+    @Test func theCleanupRegistryHasNoFixedCapacity() throws {
+        let count = TemporaryFileCleanup.slotsPerChunk * 3 + 7
+        let slots = (0..<count).map { TemporaryFileCleanup.register("/nonexistent/registry-test/\($0)") }
+        let mine = { TemporaryFileCleanup.registered.filter { $0.hasPrefix("/nonexistent/registry-test/") } }
+        #expect(Set(mine()) == Set((0..<count).map { "/nonexistent/registry-test/\($0)" }))
+        for slot in slots { TemporaryFileCleanup.unregister(slot) }
+        #expect(mine().isEmpty)
+        // A longer path reuses a freed slot with a buffer of its own.
+        let long = "/nonexistent/registry-test/" + String(repeating: "x", count: 3000)
+        let slot = TemporaryFileCleanup.register(long)
+        #expect(mine() == [long])
+        TemporaryFileCleanup.unregister(slot)
     }
 
     /// One descriptor per output would fail here with EMFILE (1,200 outputs, 64 descriptors).
@@ -111,27 +200,35 @@ import Testing
     }
 
     /// A FIFO among the targets is opened in place, which blocks until it has a reader:
-    /// the run is held with the other outputs' temporary files on disk, and SIGTERM then
-    /// must remove them and end the process by that signal.
+    /// the run is held with the other outputs' temporary files on disk (more of them than
+    /// one chunk of the cleanup registry holds), and SIGTERM then must remove them all and
+    /// end the process by that signal.
     @Test func aSignalRemovesTheTemporaryFiles() throws {
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Data(Self.small).write(to: dir.appendingPathComponent("small.md"))
+        var names: [String] = []
+        for i in 0..<250 {
+            names.append("in\(i).md")
+            try Data("---\ntitle: T\(i)\n---\n\n## Q?\n\nA.\n".utf8).write(to: dir.appendingPathComponent(names[i]))
+        }
         let out = dir.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: false)
-        #expect(mkfifo(out.appendingPathComponent("small.7").path, 0o600) == 0)
+        #expect(mkfifo(out.appendingPathComponent("in0.7").path, 0o600) == 0)
+        // Five formats per input and one book, less the FIFO written in place.
+        let expected = 250 * 5 + 1 - 1
+        #expect(expected > TemporaryFileCleanup.slotsPerChunk)
         // The test runner's threads block SIGTERM and a child inherits that mask: start
         // faqexport with none blocked, as a shell would.
         let unblocked = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", unblocked, CLI.binary, "-q", "--output-dir", "out", "small.md"]
+        process.arguments = ["-c", unblocked, CLI.binary, "-q", "--output-dir", "out"] + names
         process.currentDirectoryURL = dir
         process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "0"]) { $1 }
         try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while try temporaryFiles(in: out).count < 5, Date() < deadline { usleep(20_000) }
-        #expect(try temporaryFiles(in: out).count == 5)
+        let deadline = Date().addingTimeInterval(60)
+        while try temporaryFiles(in: out).count < expected, Date() < deadline { usleep(50_000) }
+        #expect(try temporaryFiles(in: out).count == expected)
         process.terminate()  // SIGTERM
         let stopped = Date().addingTimeInterval(30)
         while process.isRunning, Date() < stopped { usleep(20_000) }
@@ -140,6 +237,6 @@ import Testing
         #expect(process.terminationReason == .uncaughtSignal)
         #expect(process.terminationStatus == SIGTERM)
         #expect(try temporaryFiles(in: out).isEmpty)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["small.7"])
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["in0.7"])
     }
 }
