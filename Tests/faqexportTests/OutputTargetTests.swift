@@ -167,6 +167,20 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["big.7"])
     }
 
+    /// A file-size limit is a write error (EFBIG), not a death by SIGXFSZ; the run fails
+    /// and removes every directory it made for `--output-dir`, not only the last.
+    @Test func aFileSizeLimitFailsTheRunAndRemovesTheDirectoriesItMade() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Data(Self.small).write(to: dir.appendingPathComponent("small.md"))
+        let run = try ExternalTool.run(
+            ["/bin/sh", "-c", "ulimit -f 0 && exec \"$0\" -q --output-dir a/b/c small.md", CLI.binary],
+            environment: ["SOURCE_DATE_EPOCH": "0"], directory: dir)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("error: cannot write: File too large"), "\(run.stderr.prefix(300))")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["small.md"])
+    }
+
     /// Every path stays registered, however many outputs a run holds at once.
     @Test func theCleanupRegistryHasNoFixedCapacity() throws {
         let count = TemporaryFileCleanup.slotsPerChunk * 3 + 7
