@@ -27,22 +27,34 @@ import Foundation
 ///
 /// Wrapped at `EmitOptions.textWidth` by display width (0: no wrapping) with `TextWrapper`;
 /// code blocks and URLs are never wrapped. LF line endings, no trailing spaces, no tabs, NFC.
+///
+/// Streams: each paragraph is normalized and appended as UTF-8 to a chunk that goes to the
+/// sink between entries, so a large FAQ's text is never held whole (nor normalized whole).
+/// NFC per line gives the same bytes as NFC of the whole text: a line feed never composes
+/// with its neighbours, so normalization cannot reach across it.
 public struct TextEmitter: Emitter {
     public init() {}
 
     /// Indent of answers under their question.
     static let answerIndent = 4
 
-    public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
+    public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
         let width = max(0, options.textWidth)
         let urls = DocumentURLs(document, options: options)
         var blocks = TextBlocks(inlines: PlainInlines(style: .references, urls: urls))
-        var out: [String] = []
+        var chunk: [UInt8] = []
+        chunk.reserveCapacity(OutputSink.chunkSize + (64 << 10))
+        var started = false
 
+        // Paragraphs are separated by one empty line; every line ends with LF.
         func paragraph(_ lines: [String]) {
             guard !lines.isEmpty else { return }
-            if !out.isEmpty { out.append("") }
-            out += lines
+            if started { chunk.append(0x0A) }
+            started = true
+            for line in lines {
+                chunk.append(contentsOf: Self.normalized(line).utf8)
+                chunk.append(0x0A)
+            }
         }
         func unit(_ content: [Block], indent: Int) {
             let pad = String(repeating: " ", count: indent)
@@ -84,6 +96,7 @@ public struct TextEmitter: Emitter {
             for (i, entry) in entries.enumerated() {
                 paragraph(numbered("\(i + 1).", entry.question, width: width, indent: 0, &blocks))
                 unit(entry.answer, indent: Self.answerIndent)
+                try sink.drain(&chunk)
             }
         case .sections(let sections):
             if !sections.isEmpty {
@@ -104,14 +117,14 @@ public struct TextEmitter: Emitter {
                 for (e, entry) in section.entries.enumerated() {
                     paragraph(numbered("\(s + 1).\(e + 1)", entry.question, width: width, indent: 0, &blocks))
                     unit(entry.answer, indent: Self.answerIndent)
+                    try sink.drain(&chunk)
                 }
             }
         }
 
-        var text = out.joined(separator: "\n")
-        text.append("\n")  // in place: `+` would copy the whole text once more
-        text = Self.normalized(text)
-        return EmitResult(.text(text), diagnostics: blocks.diagnostics)
+        if !started { chunk.append(0x0A) }  // an empty document is one empty line
+        try sink.drain(&chunk, force: true)
+        return blocks.diagnostics
     }
 
     /// `1.1 Question text` with a hanging indent under the text.
