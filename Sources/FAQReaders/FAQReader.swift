@@ -58,11 +58,12 @@ public enum FAQReader {
             flow = readHTML(String(body), file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: false, metadata: &metadata, diagnostics: &diagnostics)
         } else {
             let converted = CmarkDocument.withDocument(body) { root, _ -> [FlowItem]? in
-                var converter = MarkdownConverter(file: path, lineOffset: frontMatter.bodyLineOffset, maxNesting: options.maxNesting)
-                let items = converter.flow(root)
-                if converter.sawHTML { return nil }
-                diagnostics += converter.diagnostics
-                return items
+                let result = SplitConversion.flow(root, threshold: options.splitThreshold) {
+                    MarkdownConverter(file: path, lineOffset: frontMatter.bodyLineOffset, maxNesting: options.maxNesting)
+                }
+                if result.sawHTML { return nil }
+                diagnostics += result.diagnostics
+                return result.items
             }
             if let converted {
                 flow = converted

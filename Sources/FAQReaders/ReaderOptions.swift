@@ -8,6 +8,9 @@ public struct ReaderOptions: Sendable, Hashable {
     public var permalinks: [String: String]
     /// Containers nested deeper than this are flattened (with a warning), never recursed into.
     public var maxNesting: Int
+    /// Markdown with this many top-level blocks is converted on two threads
+    /// (`SplitConversion`); tests lower it to compare both paths.
+    var splitThreshold = SplitConversion.defaultThreshold
 
     public init(questionLevel: Int? = nil, baseURL: String? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64) {
         self.questionLevel = questionLevel
