@@ -31,13 +31,12 @@ let package = Package(
         .target(name: "FAQExport", dependencies: ["FAQModel", "FAQReaders", "FAQEmitters"]),
         .executableTarget(
             name: "faqexport",
-            dependencies: ["FAQExport", "FAQModel", "FAQReaders", "FAQEmitters", "CJemallocOptions", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["FAQExport", "FAQModel", "FAQReaders", "FAQEmitters", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             // jemalloc (Debian libjemalloc-dev) replaces glibc malloc in the
             // tool: the model and the emitters allocate many small objects on two threads, and
             // it cuts a large export by about a third (bench/NOTES.md). The library products
-            // leave the allocator to their host program. CJemallocOptions sets its options.
+            // leave the allocator to their host program.
             linkerSettings: [.linkedLibrary("jemalloc")]),
-        .target(name: "CJemallocOptions"),
         // libFuzzer harness (`make fuzz`); without -DFUZZING it replays corpus files.
         .executableTarget(
             name: "FAQFuzz", dependencies: ["FAQReaders", "FAQEmitters", "FAQModel", "CLibXML2"],

@@ -194,13 +194,4 @@ import Testing
         #expect(json.contains("\"url\": \"/guide/tutorials/\""))
         #expect(json.contains("\"url\": \"/guide/other.html\""))
     }
-
-    /// The tool's jemalloc options (Sources/CJemallocOptions) reach the allocator:
-    /// jemalloc's `confirm_conf` lists every option source it read.
-    @Test func allocatorOptionsAreCompiledIn() throws {
-        let run = try CLI.run(["--list-formats"], environment: ["MALLOC_CONF": "confirm_conf:true"])
-        #expect(run.status == 0)
-        #expect(run.stderr.contains("global variable malloc_conf): \"thp:always,metadata_thp:always\""), "\(run.stderr)")
-        #expect(run.stderr.contains("Set conf value: thp:always"))
-    }
 }

@@ -1,1 +1,0 @@
-// Nothing to import: the target only defines jemalloc's `malloc_conf` (malloc_conf.c).
