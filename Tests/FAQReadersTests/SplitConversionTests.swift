@@ -65,4 +65,17 @@ import Testing
         #expect(split.diagnostics == serial.diagnostics)
         #expect(split.document == serial.document)
     }
+
+    /// Nesting up to the limit is converted on a worker thread's smaller stack too.
+    @Test func deepNestingInTheSecondHalf() throws {
+        let quotes = String(repeating: "> ", count: 300) + "deep\n\n"
+        let emphasis = String(repeating: "*x ", count: 300) + "y" + String(repeating: " x*", count: 300) + "\n\n"
+        let lists = (0..<300).map { String(repeating: "  ", count: $0) + "- item\n" }.joined() + "\n"
+        // The filler puts the middle line, where the split falls, before the deep blocks.
+        let text = "# FAQ\n\n## One?\n\n" + String(repeating: "Filler.\n\n", count: 400) + "## Two?\n\n" + quotes + emphasis + lists
+        let (serial, split) = try bothWays(text)
+        #expect(split.document == serial.document)
+        #expect(split.diagnostics == serial.diagnostics)
+        #expect(serial.diagnostics.count == 1)
+    }
 }
