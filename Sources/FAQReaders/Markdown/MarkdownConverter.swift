@@ -9,7 +9,8 @@ struct MarkdownConverter {
     let lineOffset: Int
     let maxNesting: Int
     private(set) var diagnostics: [Diagnostic] = []
-    private var warnedDepth = false
+    /// The nesting warning, given once per converter.
+    private(set) var depthWarning: Diagnostic?
     private var kinds: [UInt32: NodeKind] = [:]
     /// Set when raw HTML was met: the caller then reads the document as HTML instead.
     private(set) var sawHTML = false
@@ -217,9 +218,10 @@ struct MarkdownConverter {
     }
 
     private mutating func warnDepth(_ node: OpaquePointer) {
-        guard !warnedDepth else { return }
-        warnedDepth = true
-        diagnostics.append(.warning("nesting deeper than \(maxNesting) levels is flattened", at: location(node)))
+        guard depthWarning == nil else { return }
+        let warning = Diagnostic.warning("nesting deeper than \(maxNesting) levels is flattened", at: location(node))
+        depthWarning = warning
+        diagnostics.append(warning)
     }
 
     /// The text of every leaf under `node`, walked with cmark's iterator (no recursion).

@@ -10,7 +10,7 @@ import FAQModel
 /// Safe because the halves share no C memory: each converter reads and frees only the
 /// nodes under its own document node (freeing unlinks a node from its parent and
 /// siblings, so they must not be shared), and the node allocator is malloc. The result is
-/// the serial conversion's, item for item (`MarkdownReaderTests`).
+/// the serial conversion's, item for item (`SplitConversionTests`).
 enum SplitConversion {
     /// Below this many top-level blocks one thread converts: the hand-over costs more.
     static let defaultThreshold = 2048
@@ -29,37 +29,44 @@ enum SplitConversion {
             count += 1
             node = cmark_node_next(n)
         }
-        guard count >= threshold, let middle = Self.middle(root) else {
-            var converter = makeConverter()
-            let items = converter.flow(root)
-            return Result(items: items, diagnostics: converter.diagnostics, sawHTML: converter.sawHTML)
-        }
+        guard count >= threshold, let middle = Self.middle(root) else { return serial(root, makeConverter()) }
 
         let second = cmark_node_new(CMARK_NODE_DOCUMENT)!
         defer { cmark_node_free(second) }  // what its converter did not free (raw HTML stops it)
-        var moving: OpaquePointer? = middle
+        // cmark refuses a move only between trees of different allocators: then for every
+        // node, so the first refusal leaves the tree whole and one thread converts it.
+        var moving: OpaquePointer? = cmark_node_next(middle)
+        guard cmark_node_append_child(second, middle) == 1 else { return serial(root, makeConverter()) }
         while let n = moving {
             moving = cmark_node_next(n)
-            cmark_node_append_child(second, n)
+            let moved = cmark_node_append_child(second, n)
+            precondition(moved == 1, "cmark refused to move a block between trees of one parse")
         }
 
         let halves = [root, second].map { HalfJob(root: $0, converter: makeConverter()) }
         DispatchQueue.concurrentPerform(iterations: halves.count) { halves[$0].run() }
 
         let first = halves[0].converter, last = halves[1].converter
-        // The converter's only diagnostic is the one-per-document nesting warning.
-        let diagnostics = first.diagnostics.isEmpty ? last.diagnostics : first.diagnostics
+        // The nesting warning is given once per document: the second half's goes when the
+        // first half gave one.
+        let diagnostics = first.diagnostics + last.diagnostics.filter { first.depthWarning == nil || $0 != last.depthWarning }
         return Result(items: halves[0].items + halves[1].items, diagnostics: diagnostics, sawHTML: first.sawHTML || last.sawHTML)
+    }
+
+    private static func serial(_ root: OpaquePointer, _ converter: MarkdownConverter) -> Result {
+        var converter = converter
+        let items = converter.flow(root)
+        return Result(items: items, diagnostics: converter.diagnostics, sawHTML: converter.sawHTML)
     }
 
     /// The top-level block at about half of the document's lines (the halves then hold
     /// about as much text each); nil for a document of one block.
     private static func middle(_ root: OpaquePointer) -> OpaquePointer? {
         guard let lastChild = cmark_node_last_child(root), let firstChild = cmark_node_first_child(root), lastChild != firstChild else { return nil }
-        let half = (cmark_node_get_start_line(firstChild) + cmark_node_get_end_line(lastChild)) / 2
+        let half = (Int(cmark_node_get_start_line(firstChild)) + Int(cmark_node_get_end_line(lastChild))) / 2
         var node: OpaquePointer? = cmark_node_next(firstChild)
         while let n = node, n != lastChild {
-            if cmark_node_get_start_line(n) >= half { return n }
+            if Int(cmark_node_get_start_line(n)) >= half { return n }
             node = cmark_node_next(n)
         }
         return lastChild
