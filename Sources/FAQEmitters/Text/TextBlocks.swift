@@ -7,6 +7,8 @@ struct TextBlocks {
     var inlines: PlainInlines
     /// Tables too wide for their column, laid out as records instead.
     var diagnostics: [Diagnostic] = []
+    /// The entry or section being laid out, named by its diagnostics.
+    var location: SourceLocation?
 
     init(inlines: PlainInlines) { self.inlines = inlines }
 
@@ -43,7 +45,7 @@ struct TextBlocks {
             var layout = TextTable(table: table)
             let lines = layout.render(width: width, inlines: &inlines)
             if layout.usedRecords {
-                diagnostics.append(.warning("a table wider than \(width) columns is laid out as records in plain text"))
+                diagnostics.append(.warning("a table wider than \(width) columns is laid out as records in plain text", at: location))
             }
             return lines
         case .thematicBreak:

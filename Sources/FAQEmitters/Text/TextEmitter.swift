@@ -56,7 +56,8 @@ public struct TextEmitter: Emitter {
                 chunk.append(0x0A)
             }
         }
-        func unit(_ content: [Block], indent: Int) {
+        func unit(_ content: [Block], indent: Int, at location: SourceLocation?) {
+            blocks.location = location
             let pad = String(repeating: " ", count: indent)
             let body = blocks.render(content, width: TextBlocks.narrower(width, by: indent))
             paragraph(body.map { $0.isEmpty ? "" : pad + $0 })
@@ -80,7 +81,7 @@ public struct TextEmitter: Emitter {
         if let page = urls.page { facts += wrapper.wrap([.text("URL: "), .atom(page)]) }
         paragraph(facts)
 
-        unit(document.preamble, indent: 0)
+        unit(document.preamble, indent: 0, at: nil)
 
         // Table of contents and body share one numbering.
         switch document.body {
@@ -95,7 +96,7 @@ public struct TextEmitter: Emitter {
             }
             for (i, entry) in entries.enumerated() {
                 paragraph(numbered("\(i + 1).", entry.question, width: width, indent: 0, &blocks))
-                unit(entry.answer, indent: Self.answerIndent)
+                unit(entry.answer, indent: Self.answerIndent, at: entry.location)
                 try sink.drain(&chunk)
             }
         case .sections(let sections):
@@ -113,10 +114,10 @@ public struct TextEmitter: Emitter {
             }
             for (s, section) in sections.enumerated() {
                 paragraph(underlined(numbered("\(s + 1).", section.title, width: width, indent: 0, &blocks), "=", width: width))
-                unit(section.intro, indent: 0)
+                unit(section.intro, indent: 0, at: section.location)
                 for (e, entry) in section.entries.enumerated() {
                     paragraph(numbered("\(s + 1).\(e + 1)", entry.question, width: width, indent: 0, &blocks))
-                    unit(entry.answer, indent: Self.answerIndent)
+                    unit(entry.answer, indent: Self.answerIndent, at: entry.location)
                     try sink.drain(&chunk)
                 }
             }

@@ -12,6 +12,8 @@ struct FAQPage {
         var title: [Inline]?
         var intro: [Block]
         var entries: [Entry]
+        /// Where the section starts: the place named by warnings about its title and intro.
+        var location: SourceLocation? = nil
     }
 
     static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
@@ -33,7 +35,8 @@ struct FAQPage {
                 var id = section.id.isEmpty ? "section" : section.id
                 while taken.contains(id) { id += "-section" }
                 taken.insert(id)
-                return Unit(id: id, title: section.title, intro: section.intro, entries: section.entries)
+                return Unit(id: id, title: section.title, intro: section.intro, entries: section.entries,
+                            location: section.location)
             }
         }
     }
@@ -126,6 +129,7 @@ struct FAQPage {
     /// `<h1>` with the title, then the preamble.
     func writeTitleAndPreamble(_ content: inout XHTMLContent, to out: inout XHTMLWriter) {
         content.minimumHeadingLevel = 2
+        content.location = nil
         out.element(.h1, text: title)
         content.write(document.preamble, to: &out)
     }
@@ -144,6 +148,7 @@ struct FAQPage {
         if unit.title == nil { out.attribute("aria-label", title) }
         out.endStartTag()
         var questionLevel = level
+        content.location = unit.location
         if let title = unit.title {
             let tag = XHTMLTag.heading(level)
             out.open(tag)
@@ -159,6 +164,7 @@ struct FAQPage {
             out.attribute("id", entry.id)
             out.attribute("class", "question")
             out.endStartTag()
+            content.location = entry.location
             content.write(entry.question, to: &out)
             out.close(question)
             content.minimumHeadingLevel = min(6, questionLevel + 1)

@@ -22,6 +22,9 @@ struct XHTMLContent {
     var minimumHeadingLevel: Int
     /// What had to be changed (links made text, images replaced), for `EmitResult`.
     private(set) var diagnostics: [Diagnostic] = []
+    /// The entry or section being written, named by its diagnostics (nil: the document's
+    /// title and preamble, which the exporter places at the file's start).
+    var location: SourceLocation?
 
     init(minimumHeadingLevel: Int = 1, rewriteLink: LinkRewriter? = nil) {
         self.minimumHeadingLevel = minimumHeadingLevel
@@ -185,7 +188,7 @@ struct XHTMLContent {
             let label = image.alt.isEmpty ? (image.title ?? "") : image.alt
             var refusal: Diagnostic?
             if !insideLink, LinkPolicy.classify(image.url) == .remote, let href = href(for: image.url, what: "image", refusal: &refusal) {
-                diagnostics.append(.warning("remote image \(image.url) is written as a link"))
+                diagnostics.append(.warning("remote image \(image.url) is written as a link", at: location))
                 out.beginStartTag(.a)
                 out.attribute("href", href)
                 out.attribute("class", "image")
@@ -194,7 +197,7 @@ struct XHTMLContent {
                 out.close(.a)
             } else {
                 if let refusal { diagnostics.append(refusal) }
-                diagnostics.append(.warning("image \(image.url) is written as its alt text"))
+                diagnostics.append(.warning("image \(image.url) is written as its alt text", at: location))
                 guard !label.isEmpty else { return false }
                 out.text(label)
             }
@@ -212,7 +215,7 @@ struct XHTMLContent {
     /// when the URL is unsafe).
     private func href(for url: String, what: String, refusal: inout Diagnostic?) -> String? {
         if LinkPolicy.isForbidden(url) {
-            refusal = .warning("\(what) with unsafe URL \(url) is written as text")
+            refusal = .warning("\(what) with unsafe URL \(url) is written as text", at: location)
             return nil
         }
         guard let rewriteLink else { return LinkPolicy.wellFormed(url) }

@@ -1,0 +1,47 @@
+@testable import FAQEmitters
+import FAQModel
+import Testing
+
+/// Emitter warnings name the section or entry whose content they are about, so a user of
+/// a long FAQ is sent to the right place rather than to the top of the file.
+@Suite struct DiagnosticLocationTests {
+    static let sectionAt = SourceLocation(file: "faq.md", line: 3)
+    static let firstAt = SourceLocation(file: "faq.md", line: 7)
+    static let secondAt = SourceLocation(file: "faq.md", line: 19)
+
+    /// Something lossy in the section intro and in each answer: an unsafe link, a remote
+    /// image, and a table too wide for plain text.
+    static let document: FAQDocument = {
+        let wide = Table(
+            alignments: [.none, .none],
+            header: [TableCell([.text(String(repeating: "header ", count: 12))]), TableCell([.text("b")])],
+            rows: [[TableCell([.text(String(repeating: "cell ", count: 20))]), TableCell([.text("d")])]])
+        let unsafe: Block = .paragraph(Paragraph([.link(Link(url: "javascript:alert(1)", content: [.text("x")]))]))
+        let image: Block = .paragraph(Paragraph([.image(Image(url: "https://e.org/i.png", alt: "pic"))]))
+        return FAQDocument(
+            metadata: Metadata(title: "T"),
+            body: .sections([Section(
+                id: "s", title: [.text("S")], intro: [unsafe],
+                entries: [
+                    Entry(id: "a", question: [.text("A?")], answer: [.table(wide)], location: firstAt),
+                    Entry(id: "b", question: [.text("B?")], answer: [image], location: secondAt),
+                ],
+                location: sectionAt)]))
+    }()
+
+    @Test func textTableWarningNamesItsEntry() throws {
+        let result = try TextEmitter().emit(Self.document, options: EmitOptions(textWidth: 40))
+        let tables = result.diagnostics.filter { $0.message.contains("laid out as records") }
+        #expect(tables.map(\.location) == [Self.firstAt])
+    }
+
+    @Test(arguments: [false, true])
+    func xhtmlWarningsNameTheirSectionAndEntry(_ epub: Bool) throws {
+        let emitter: any Emitter = epub ? EPUBEmitter() : XHTMLEmitter()
+        let result = try emitter.emit(Self.document, options: EmitOptions(timestamp: 0))
+        let unsafe = result.diagnostics.filter { $0.message.contains("unsafe URL") }
+        let image = result.diagnostics.filter { $0.message.contains("remote image") }
+        #expect(unsafe.map(\.location) == [Self.sectionAt])
+        #expect(image.map(\.location) == [Self.secondAt])
+    }
+}
