@@ -318,6 +318,36 @@ struct ManEmitterTests {
             """))
     }
 
+    @Test("text glued to a link that escapes to nothing ends the closing line")
+    func gluedControlsAfterLinks() throws {
+        func entry(_ id: String, _ answer: [Inline]) -> Entry {
+            Entry(id: id, question: [.text(id + "?")], answer: [.paragraph(Paragraph(answer))])
+        }
+        let web = Link(url: "https://example.org/", content: [.text("docs")])
+        let mail = Link(url: "mailto:a@b.c", content: [.text("mail")])
+        let document = FAQDocument(metadata: Metadata(title: "Glued"), body: .entries([
+            entry("first", [.text("See "), .link(web), .text("\u{01}")]),
+            entry("second", [.link(web), .text("\u{7F} swallowed words")]),
+            entry("third", [.link(mail), .text("\u{7F}")]),
+            entry("fourth", [.text("C1 \u{85}\u{9B}2J and \u{A0}kept"), .link(Link(url: "https://e.org/\u{9B}x/\u{E9}", content: [.text("e\u{9B}")]))]),
+        ]))
+        for ascii in [false, true] {
+            var options = fixedOptions
+            options.asciiOnly = ascii
+            let (page, _) = try emitMan(document, options)
+            for line in lines(page) where line.hasPrefix(".UE") || line.hasPrefix(".ME") {
+                #expect(line.count == 3 || line.dropFirst(3).first == " ", "text glued onto \(line)")
+            }
+            #expect(lines(page).filter { $0.hasPrefix(".SS ") }.count == 4)
+            #expect(page.contains("swallowed words"))
+            #expect(!page.unicodeScalars.contains { (0x80..<0xA0).contains($0.value) }, "a C1 control reached the page")
+            #expect(page.contains(ascii ? "\\[u00A0]kept" : "\u{A0}kept"))
+            #expect(page.contains(ascii ? "e.org/\\:x/\\:\\[u00E9]" : "e.org/\\:x/\\:\u{E9}"))
+            let (asciiPage, _) = try emitMan(document, { var o = fixedOptions; o.asciiOnly = true; return o }())
+            if !ascii { try validate(page, asciiPage: asciiPage, name: "glued") }
+        }
+    }
+
     @Test("degenerate documents still validate")
     func degenerate() throws {
         let empty = Paragraph([])
@@ -337,6 +367,13 @@ struct ManEmitterTests {
                             .table(Table(alignments: [.right], header: [TableCell([.link(Link(url: "https://e.org", content: [.text("e")]))])], rows: [])),
                             .quote(BlockQuote([.quote(BlockQuote([.code(CodeBlock(text: "  \n\t"))]))])),
                             .paragraph(Paragraph([.link(Link(url: "https://e.org/", content: [])), .strikethrough([.text("gone")]), .lineBreak])),
+                        ]),
+                        // Blocks with nothing to show: no empty .RS block, no empty paragraph.
+                        Entry(id: "hollow", question: [.text("Hollow?")], answer: [
+                            .quote(BlockQuote([.thematicBreak])),
+                            .quote(BlockQuote([.list(ListBlock(kind: .bullet, items: []))])),
+                            .quote(BlockQuote([.table(Table(alignments: [], header: [], rows: []))])),
+                            .table(Table(alignments: [], header: [], rows: [])),
                         ]),
                     ]),
                     Section(id: "b", title: [.text("Trailing")], entries: []),

@@ -176,7 +176,7 @@ struct ManPage {
             writer.trustedRequest("EE")
             writer.trustedRequest("RE")
         case .quote(let quote):
-            guard !quote.content.isEmpty else { return }
+            guard Self.showsContent(block) else { return }
             paragraphBreak()
             writer.trustedRequest("RS 4")
             afterHeading = true
@@ -184,6 +184,7 @@ struct ManPage {
             writer.trustedRequest("RE")
             afterHeading = false
         case .table(let table):
+            guard Self.showsContent(block) else { return }
             paragraphBreak()
             self.table(table)
         case .thematicBreak:

@@ -19,6 +19,21 @@ extension ManPage {
         return false
     }
 
+    /// Whether `block` puts anything on the page: a quote of nothing visible would be an
+    /// empty `.RS` block and a table without columns an empty paragraph (mandoc warns of both).
+    /// A rule alone shows nothing worth a block of its own.
+    static func showsContent(_ block: Block) -> Bool {
+        switch block {
+        case .paragraph(let p): return hasVisibleContent(p.content)
+        case .heading(let h): return hasVisibleContent(h.content)
+        case .list(let list): return !list.items.isEmpty
+        case .code: return true
+        case .quote(let quote): return quote.content.contains(where: showsContent)
+        case .table(let table): return !table.header.isEmpty || table.rows.contains { !$0.isEmpty }
+        case .thematicBreak: return false
+        }
+    }
+
     static func hasTable(_ document: FAQDocument) -> Bool {
         func any(_ blocks: [Block]) -> Bool {
             blocks.contains { block in

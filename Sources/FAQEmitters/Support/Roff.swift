@@ -6,7 +6,8 @@
 /// or an escape:
 ///
 /// - `\` → `\e`, `-` → `\-`, `'` `"` `` ` `` `^` `~` → `\(aq` `\(dq` `\(ga` `\(ha` `\(ti`;
-/// - C0 controls and DEL are dropped (groff rejects them as input characters);
+/// - C0 controls, DEL and C1 controls are dropped (groff rejects the first as input
+///   characters and passes C1 — U+009B is a terminal's CSI — straight to the terminal);
 /// - non-ASCII is copied as UTF-8, or written `\[uXXXX]` when `asciiOnly` is set.
 ///
 /// `RoffWriter` builds the page into one byte buffer and owns line starts: a content line
@@ -55,14 +56,21 @@ public enum Roff {
                 }
                 if v < 0x80 {
                     appendASCII(UInt8(v), newline: newline, to: &out)
-                } else {
+                } else if !isC1(v) {
                     appendUnicodeEscape(v, to: &out)
                 }
             }
         } else if newline == .fill || newline == .tableCell {
             appendWithBreakPoints(text, asciiOnly: false, newline: newline, to: &out)
         } else {
+            // U+0080–U+009F are C2 80 … C2 9F: a C2 is held until the byte after it.
+            var heldC2 = false
             for byte in text.utf8 {
+                if heldC2 {
+                    heldC2 = false
+                    if byte >= 0xA0 { out.append(0xC2); out.append(byte) }  // else a C1 control: dropped
+                    continue
+                }
                 if url {
                     if afterSlash, byte != 0x2F {
                         if slashRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
@@ -70,7 +78,9 @@ public enum Roff {
                     }
                     afterSlash = byte == 0x2F
                 }
-                if byte < 0x80 {
+                if byte == 0xC2 {
+                    heldC2 = true
+                } else if byte < 0x80 {
                     appendASCII(byte, newline: newline, to: &out)
                 } else {
                     out.append(byte)  // a String's UTF-8 is always valid
@@ -118,6 +128,10 @@ public enum Roff {
             guard i + length <= utf8.count else { return }
             var v = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
             for k in 1..<length { v = v << 6 | (UInt32(utf8[i + k]) & 0x3F) }
+            if isC1(v) {
+                i += length
+                continue
+            }
             let wide = v >= 0x1100 && DisplayWidth.isWide(v)
             run += 1
             if (wide && previousWide) || run > 24 {
@@ -140,6 +154,7 @@ public enum Roff {
         var previousWide = false
         for scalar in text.unicodeScalars {
             let v = scalar.value
+            if isC1(v) { continue }
             if v == 0x20 || v == 0x0A || v == 0x09 {
                 run = 0
                 previousWide = false
@@ -162,6 +177,10 @@ public enum Roff {
             }
         }
     }
+
+    /// U+0080–U+009F: never written (see the type's comment).
+    @inline(__always)
+    static func isC1(_ v: UInt32) -> Bool { v >= 0x80 && v < 0xA0 }
 
     @inline(__always)
     static func appendUTF8(_ scalar: Unicode.Scalar, to out: inout [UInt8]) {
@@ -261,6 +280,7 @@ struct RoffWriter {
         _ name: StaticString, arguments: [String], verbatim: Int? = nil, mode: Roff.Breaks = .space, quoted: Bool = true
     ) {
         endLine()
+        let start = bytes.count
         bytes.append(UInt8(ascii: "."))
         name.withUTF8Buffer { bytes.append(contentsOf: $0) }
         for (index, argument) in arguments.enumerated() {
@@ -273,7 +293,9 @@ struct RoffWriter {
             }
             if quoted { bytes.append(UInt8(ascii: "\"")) }
         }
-        lineLength = 1
+        // The whole line: `endLine` may trim an argument that escaped to nothing
+        // (`.UE ` + a control character) and must still end the line.
+        lineLength = bytes.count - start
         endLine()
     }
 
@@ -283,7 +305,7 @@ struct RoffWriter {
         endLine()
         bytes.append(UInt8(ascii: "."))
         bytes.append(contentsOf: line.utf8)
-        lineLength = 1
+        lineLength = 1 + line.utf8.count
         endLine()
     }
 
