@@ -21,6 +21,7 @@ enum SchemaValidator {
         defer { for path in paths { try? FileManager.default.removeItem(atPath: path) } }
         let script = """
             import json, sys, jsonschema
+            sys.setrecursionlimit(20000)  # the model nests up to 64 levels, ~15 frames each
             schema = json.load(open(sys.argv[1]))
             jsonschema.Draft202012Validator.check_schema(schema)
             validator = jsonschema.Draft202012Validator(schema)
@@ -67,6 +68,19 @@ enum SchemaValidator {
         }
         outputs["escapes.json"] = try Self.json(Self.escapes)
         outputs["flat-empty.json"] = try Self.json(FAQDocument(metadata: Metadata(), body: .entries([])))
+        // The deepest model the readers make: the schema picks each node's kind by its type,
+        // so this is linear (a oneOf over the kinds took ×4 per level: minutes at depth 8).
+        var quote: Block = .paragraph(Paragraph([.text("q")]))
+        var list: Block = .paragraph(Paragraph([.text("l")]))
+        var inline: Inline = .text("i")
+        for level in 0..<64 {
+            quote = .quote(BlockQuote([quote]))
+            list = .list(ListBlock(kind: level % 2 == 0 ? .bullet : .ordered, items: [ListItem(content: [list])]))
+            inline = level % 2 == 0 ? .emphasis([inline]) : .link(Link(url: "https://e.org/", content: [.strong([inline])]))
+        }
+        outputs["deep.json"] = try Self.json(FAQDocument(metadata: Metadata(), body: .entries([
+            Entry(id: "deep", question: [.text("Deep?")], answer: [quote, list, .paragraph(Paragraph([inline]))]),
+        ])))
         let errors = try SchemaValidator.errors(outputs)
         #expect(errors.isEmpty, "\(errors.prefix(20).joined(separator: "\n"))")
     }
