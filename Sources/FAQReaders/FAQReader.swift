@@ -48,9 +48,14 @@ public enum FAQReader {
         var metadata = frontMatter.metadata()
         var diagnostics: [Diagnostic] = []
 
-        var liquid = Liquid(baseURL: options.baseURL ?? "", permalinks: options.permalinks, file: path, lineOffset: frontMatter.bodyLineOffset)
-        let body = liquid.resolve(frontMatter.body)
-        diagnostics += liquid.diagnostics
+        // Jekyll runs Liquid only on pages with front matter: elsewhere `{{ x }}` is text
+        // (a Helm or Go template in a code block, say).
+        var body = frontMatter.body
+        if frontMatter.isPresent {
+            var liquid = Liquid(baseURL: options.baseURL ?? "", permalinks: options.permalinks, file: path, lineOffset: frontMatter.bodyLineOffset)
+            body = liquid.resolve(frontMatter.body)
+            diagnostics += liquid.diagnostics
+        }
 
         let isHTML = syntax == .html || body.first(where: { !$0.isWhitespace }) == "<"
         let flow: [FlowItem]

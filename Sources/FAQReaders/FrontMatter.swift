@@ -9,6 +9,8 @@ struct FrontMatter {
     var body: Substring
     /// Lines before the body (front matter and its fences), to add to body line numbers.
     var bodyLineOffset: Int
+    /// The text opened with a front matter block (the body starts on line 3 or later).
+    var isPresent: Bool { bodyLineOffset > 0 }
 
     /// Splits `text` into front matter and body; a document without `---` on its first line has none.
     static func split(_ text: String, file: String) throws -> FrontMatter {

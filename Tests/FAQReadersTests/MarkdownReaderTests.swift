@@ -80,10 +80,38 @@ import Testing
         let urls = p.content.compactMap { inline -> String? in if case .link(let l) = inline { return l.url } else { return nil } }
         #expect(urls == ["https://eventlet.example/docs/guide/tutorials.html", "https://eventlet.example/docs/"])
         #expect(!p.content.plainText.contains("{%"))
-        #expect(result.diagnostics.filter { $0.message.contains("Liquid") }.count == 4)
+        // `{% include %}` and `{{ page.title }}`; the `raw` block in the code is kept as text.
+        #expect(result.diagnostics.filter { $0.message.contains("Liquid") }.count == 2)
         // --base-url wins over _config.yml.
         let based = try ReaderFixtures.read("jekyll/guide/liquid.md", options: ReaderOptions(baseURL: "https://other.example/"))
         #expect(ReaderFixtures.linkURLs(based.document).first == "https://other.example/guide/tutorials.html")
+    }
+
+    @Test func unclosedLiquidIsTextAndSwallowsNothing() throws {
+        let text = "---\ntitle: T\n---\n## Q?\n\nA {% link foo.md\n\nmore\n\n## R?\n\nB %} and {{ open\n\n## S?\n\nText {{ page.x }} end }}\n"
+        let result = try FAQReader.read(text: text, path: "l.md")
+        #expect(result.document.allEntries.map(\.question.plainText) == ["Q?", "R?", "S?"])
+        #expect(result.document.allEntries[0].answer.first.map { block -> String in
+            if case .paragraph(let p) = block { return p.content.plainText } else { return "" }
+        } == "A {% link foo.md")
+        let liquid = result.diagnostics.filter { $0.message.contains("Liquid") }
+        #expect(liquid.map { $0.location.map { "\($0.line):\($0.column)" } ?? "" } == ["6:3", "12:10", "16:6"])
+        #expect(liquid.allSatisfy { !$0.description.contains("\\u{a}") })
+    }
+
+    @Test func liquidRawIsKeptCommentRemoved() throws {
+        let text = "---\ntitle: T\n---\n## Q?\n\n{% raw %}{{ keep }} {% x %}{% endraw %} H {% comment %} hidden\n\n{{ too }}{% endcomment %}end\n"
+        let result = try FAQReader.read(text: text, path: "r.md")
+        guard case .paragraph(let p)? = result.document.allEntries.first?.answer.first else { Issue.record("no paragraph"); return }
+        #expect(p.content.plainText == "{{ keep }} {% x %} H end")
+        #expect(result.diagnostics.filter { $0.message.contains("Liquid") }.isEmpty)
+    }
+
+    @Test func noLiquidWithoutFrontMatter() throws {
+        let result = try FAQReader.read(text: "## Q?\n\nUse {{ .Values.image }} and {% x %}.\n", path: "h.md")
+        guard case .paragraph(let p)? = result.document.allEntries.first?.answer.first else { Issue.record("no paragraph"); return }
+        #expect(p.content.plainText == "Use {{ .Values.image }} and {% x %}.")
+        #expect(result.diagnostics.isEmpty)
     }
 
     @Test func malformedFrontMatterNamesTheLine() throws {
