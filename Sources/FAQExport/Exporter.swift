@@ -132,6 +132,7 @@ public struct Exporter: Sendable {
         case .file(let path) where jobs.count > 1: throw SeveralOutputsToOneFile(path: path, count: jobs.count)
         default: break
         }
+        try Self.checkInputsKept(jobs.map(\.output), inputs: documents.compactMap(\.source))
         // Every temporary file exists before any emitter runs: an unwritable target fails
         // the run before the work. (They are not open yet: see `PendingFile`.)
         var pending: [PendingFile?] = []
@@ -223,6 +224,32 @@ public struct Exporter: Sendable {
         public let path: String
         public let count: Int
         public var description: String { "\(path): \(count) outputs cannot share one file; write them to a directory" }
+    }
+
+    public struct OutputReplacesInput: Error, CustomStringConvertible {
+        public let path: String
+        public let input: String
+        public var description: String {
+            "\(path): error: the output would replace the input \(input); choose another output"
+        }
+    }
+
+    /// No output may land on an input (`-o faq.md faq.md`, or `--output-dir .` over a
+    /// `NAME.txt` input): compared by device and inode, so links and `./` spellings count.
+    static func checkInputsKept(_ outputs: [Output], inputs: [String]) throws {
+        func identity(_ path: String) -> (dev_t, ino_t)? {
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return (info.st_dev, info.st_ino)
+        }
+        let sources = inputs.filter { $0 != "-" }.compactMap { path in identity(path).map { (path, $0) } }
+        guard !sources.isEmpty else { return }
+        for output in outputs {
+            guard let path = output.path, let target = identity(path) else { continue }
+            if let source = sources.first(where: { $0.1 == target }) {
+                throw OutputReplacesInput(path: path, input: source.0)
+            }
+        }
     }
 
     /// Two inputs with the same NAME would overwrite each other's files.

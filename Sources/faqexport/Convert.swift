@@ -124,6 +124,10 @@ struct Convert: ParsableCommand {
             Diagnostics.printLine("\(error)")
             if !error.written.isEmpty { Diagnostics.printLine("faqexport: note: already written: \(error.written.joined(separator: ", "))") }
             throw ExitCode(1)
+        } catch let error as Exporter.OutputReplacesInput {
+            progress.clear()
+            Diagnostics.printLine("\(error)")
+            throw ExitCode(1)
         } catch let error as AtomicFile.WriteError {
             progress.clear()
             Diagnostics.printLine("\(error.path): error: cannot write: \(error.reason)")

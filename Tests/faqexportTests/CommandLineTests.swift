@@ -195,3 +195,26 @@ import Testing
         #expect(json.contains("\"url\": \"/guide/other.html\""))
     }
 }
+
+@Suite struct InputsAreNeverReplacedTests {
+    /// `-o` onto the input (directly or through a link) and `--output-dir` over an input
+    /// named like an output both fail before writing, and the input is left as it was.
+    @Test func outputOntoAnInputIsRefused() throws {
+        let dir = try CLI.temporaryDirectory()
+        let source = Data("---\ntitle: T\nname: notes\n---\n## Q?\n\nA\n".utf8)
+        try source.write(to: dir.appendingPathComponent("notes.txt"))
+        try FileManager.default.createSymbolicLink(atPath: dir.appendingPathComponent("link.md").path, withDestinationPath: "notes.txt")
+        for arguments in [["-f", "text", "-o", "notes.txt", "notes.txt"], ["-f", "man", "-o", "./link.md", "notes.txt"],
+                          ["--output-dir", ".", "notes.txt"], ["-f", "text", "--output-dir", dir.path, "link.md"]] {
+            let run = try CLI.run(arguments, in: dir)
+            #expect(run.status == 1, "\(arguments)")
+            #expect(run.stderr.contains("error: the output would replace the input"), "\(arguments): \(run.stderr)")
+            #expect(try Data(contentsOf: dir.appendingPathComponent("notes.txt")) == source, "\(arguments)")
+        }
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(left == ["link.md", "notes.txt"])
+        // Another name in the same directory is fine.
+        let run = try CLI.run(["-f", "text", "-o", "out.txt", "notes.txt"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+    }
+}
