@@ -22,6 +22,8 @@ struct DocumentURLs: Sendable {
         }
         // A page URL carries no fragment: entries add theirs.
         if let p = page, let hash = p.firstIndex(of: "#") { page = String(p[..<hash]) }
+        // A `javascript:` permalink or base would become every entry's link target.
+        if let p = page, LinkPolicy.isForbidden(p) { page = nil }
         self.page = page
     }
 

@@ -19,7 +19,7 @@ public struct XHTMLEmitter: Emitter {
             out.beginStartTag(.nav)
             out.attribute("epub:type", "toc")
             out.attribute("role", "doc-toc")
-            out.attribute("id", FAQPage.tocID)
+            out.attribute("id", page.tocID)
             out.attribute("aria-label", "Contents")
             out.endStartTag()
             out.open(.ol)

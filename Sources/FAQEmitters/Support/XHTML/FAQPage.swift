@@ -24,13 +24,17 @@ struct FAQPage {
 
     init(_ document: FAQDocument) {
         self.document = document
+        // Entry ids are the stable ones (JSON and the URLs use them): the contents' id and
+        // a section id that collides with one gets a suffix.
+        var taken = Set(document.allEntries.map(\.id))
+        var tocID = "faqexport-toc"
+        while taken.contains(tocID) { tocID += "-nav" }
+        taken.insert(tocID)
+        self.tocID = tocID
         switch document.body {
         case .entries(let entries):
             units = [Unit(id: nil, title: nil, intro: [], entries: entries)]
         case .sections(let sections):
-            // Entry ids are the stable ones; a section id that collides gets a suffix.
-            var taken = Set(document.allEntries.map(\.id))
-            taken.insert(Self.tocID)
             units = sections.map { section in
                 var id = section.id.isEmpty ? "section" : section.id
                 while taken.contains(id) { id += "-section" }
@@ -41,7 +45,8 @@ struct FAQPage {
         }
     }
 
-    static let tocID = "faqexport-toc"
+    /// The id of the contents `<nav>`.
+    let tocID: String
 
     /// The title: front matter `title`, else `og_title`, else "FAQ".
     static func title(of document: FAQDocument) -> String {

@@ -1,0 +1,46 @@
+@testable import FAQEmitters
+import FAQModel
+import Testing
+
+/// Values a document chooses itself (ids, permalink) cannot take over the page's own.
+@Suite struct HostileMetadataTests {
+    static func output(_ emitter: any Emitter, _ document: FAQDocument, _ options: EmitOptions = EmitOptions()) throws -> String {
+        guard case .text(let text) = try emitter.emit(document, options: options).output else { throw UnexpectedOutput() }
+        return text
+    }
+
+    @Test func aQuestionCannotTakeTheContentsID() throws {
+        let document = FAQDocument(metadata: Metadata(title: "T"), body: .entries([
+            Entry(id: "faqexport-toc", question: [.text("Faqexport TOC?")], answer: []),
+            Entry(id: "faqexport-toc-nav", question: [.text("Faqexport TOC nav?")], answer: []),
+        ]))
+        let page = try Self.output(XHTMLEmitter(), document)
+        var ids: [Substring] = []
+        var rest = page[...]
+        while let r = rest.range(of: " id=\"") {
+            let value = rest[r.upperBound...].prefix { $0 != "\"" }
+            ids.append(value)
+            rest = rest[value.endIndex...]
+        }
+        #expect(ids.count == Set(ids).count, "duplicate ids: \(ids)")
+        #expect(ids.contains("faqexport-toc") && ids.contains("faqexport-toc-nav") && ids.contains("faqexport-toc-nav-nav"))
+        #expect(page.contains("href=\"#faqexport-toc\""))  // the TOC item still reaches the question
+        _ = try Validators.xmllint([("toc.xhtml", Array(page.utf8))])
+    }
+
+    @Test(arguments: ["javascript:alert(document.cookie)//", " JaVaScRiPt:alert(1)//"])
+    func aScriptPermalinkIsNoURL(_ url: String) throws {
+        let entries: Body = .entries([Entry(id: "q", question: [.text("Q?")], answer: [])])
+        let viaPermalink = FAQDocument(metadata: Metadata(title: "T", permalink: url), body: entries)
+        let viaBase = FAQDocument(metadata: Metadata(title: "T"), body: entries)
+        for (document, options) in [(viaPermalink, EmitOptions()), (viaBase, EmitOptions(baseURL: url))] {
+            for emitter in [JSONLDEmitter(), JSONEmitter(), TextEmitter()] as [any Emitter] {
+                let text = try Self.output(emitter, document, options).lowercased()
+                // The JSON model keeps the front matter's permalink as data; no URL uses it.
+                let hit = emitter is JSONEmitter ? text.contains("\"url\": \"javascript:") || text.contains("\"url\": \" javascript:")
+                    : text.contains("javascript:")
+                #expect(!hit, "\(type(of: emitter)): \(text)")
+            }
+        }
+    }
+}
