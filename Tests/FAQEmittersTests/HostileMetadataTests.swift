@@ -43,4 +43,31 @@ import Testing
             }
         }
     }
+
+    /// Values made of characters the XML writer drops, and URLs that pass the scheme
+    /// allowlist without being valid URIs, still give a book epubcheck accepts silently.
+    @Test func controlOnlyValuesAndHollowURLsGiveAValidBook() throws {
+        let urls = ["https:", "http://", "mailto:", "tel:", "//", "https://x.org/[a]", "https://example.org/#/docs#install",
+                    "https://[::1]/x", "ftp://@/", "https://ok.example/"]
+        let links: [Inline] = urls.map { .link(Link(url: $0, content: [.text("link")])) }
+        let metadata = Metadata(
+            title: "\u{80}\u{81}", description: "\u{05}", keywords: ["\u{7F}", "k"], authors: ["\u{05}"],
+            extra: ["identifier": "\u{7F}"])
+        let document = FAQDocument(metadata: metadata, body: .sections([
+            Section(id: "s", title: [.text("\u{9B}")], entries: [
+                Entry(id: "q", question: [.text("\u{01}\u{02}\u{7F}")], answer: [.paragraph(Paragraph(links))]),
+                Entry(id: "real", question: [.text("Real?")], answer: []),
+            ]),
+        ]))
+        let result = try EPUBEmitter().emit(document, options: EmitOptions(timestamp: 0))
+        let bytes = try result.output.serialized()
+        for check in try Validators.epubcheck([("hostile-metadata", bytes)]) {
+            #expect(check.clean, "epubcheck:\n\(check.output)")
+        }
+        let page = try Self.output(XHTMLEmitter(), document)
+        #expect(page.contains("href=\"https://example.org/#/docs%23install\""))
+        #expect(page.contains("href=\"https://x.org/%5Ba%5D\""))
+        #expect(page.contains("href=\"https://[::1]/x\""))
+        for hollow in urls.prefix(5) { #expect(!page.contains("href=\"\(hollow)\""), "\(hollow) is a link") }
+    }
 }

@@ -136,13 +136,17 @@ public struct EPUBEmitter: BookEmitter {
     }
 
     static func package(_ pages: [FAQPage], chapters: [Chapter], title: String, options: EmitOptions) -> PackageDocument {
+        // Values as written: a value of dropped characters alone would be an empty element.
+        func visible(_ value: String?) -> String? {
+            value.map { XHTMLWriter.writtenText($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
         func unique(_ values: [String]) -> [String] {
             var seen = Set<String>()
-            return values.filter { !$0.isEmpty && seen.insert($0).inserted }
+            return values.compactMap(visible).filter { seen.insert($0).inserted }
         }
         let metas = pages.map(\.document.metadata)
         let identifier: String
-        if pages.count == 1, let given = metas[0].extra["identifier"]?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+        if pages.count == 1, let given = visible(metas[0].extra["identifier"]) {
             identifier = given
         } else {
             // UUIDv5 (URL namespace) of "permalink\ntitle", one line pair per document.
@@ -157,7 +161,7 @@ public struct EPUBEmitter: BookEmitter {
         manifest += chapters.map { PackageDocument.Item(id: String($0.file.dropLast(6)), href: $0.file, mediaType: "application/xhtml+xml") }
         return PackageDocument(
             identifier: identifier, title: title, languages: unique(pages.map(\.lang)),
-            description: metas.lazy.compactMap { $0.description ?? $0.ogDescription }.first,
+            description: metas.lazy.compactMap { visible($0.description) ?? visible($0.ogDescription) }.first,
             subjects: unique(metas.flatMap(\.keywords)), creators: unique(metas.flatMap(\.authors)), date: date,
             modified: EPUBDate.modified(dates: dates, timestamp: options.timestamp),
             manifest: manifest, spine: ["nav"] + chapters.map { String($0.file.dropLast(6)) })

@@ -51,7 +51,7 @@ struct FAQPage {
     /// The title: front matter `title`, else `og_title`, else "FAQ".
     static func title(of document: FAQDocument) -> String {
         for candidate in [document.metadata.title, document.metadata.ogTitle] {
-            if let t = candidate?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty { return t }
+            if let t = candidate.map(XHTMLWriter.writtenText)?.trimmingCharacters(in: .whitespacesAndNewlines), !t.isEmpty { return t }
         }
         return "FAQ"
     }
@@ -220,7 +220,7 @@ struct FAQPage {
     }
 
     static func label(_ text: String, _ fallback: String) -> String {
-        let trimmed = trimmed(text)
+        let trimmed = trimmed(XHTMLWriter.writtenText(text))
         return trimmed.isEmpty ? fallback : trimmed
     }
 

@@ -97,15 +97,18 @@ enum LinkPolicy {
     }
 
     /// The URL as a valid `href` (epubcheck RSC-020): spaces, controls and the characters
-    /// URLs may not hold (`"<>\^`{|}`) are percent-encoded, and a `%` that starts no
-    /// `%XX` escape becomes `%25`. Non-ASCII stays (an IRI is a valid href). One byte scan;
-    /// a URL that needs nothing is returned as it is.
+    /// URLs may not hold (`"<>\^`{|}`) are percent-encoded, and so are `[` `]` outside the
+    /// host (where an IPv6 address may use them) and every `#` after the first (a SPA's
+    /// `#/docs#install`); a `%` that starts no `%XX` escape becomes `%25`. Non-ASCII stays
+    /// (an IRI is a valid href). One byte scan; a URL that needs nothing is returned as is.
     static func wellFormed(_ url: String) -> String {
         var url = url
         let encoded = url.withUTF8 { bytes -> String? in
             func isHex(_ b: UInt8) -> Bool {
                 (0x30...0x39).contains(b) || (0x41...0x46).contains(b) || (0x61...0x66).contains(b)
             }
+            let firstHash = bytes.firstIndex(of: UInt8(ascii: "#"))
+            let host = authority(bytes)
             func needsEncoding(_ i: Int) -> Bool {
                 let b = bytes[i]
                 switch b {
@@ -114,6 +117,10 @@ enum LinkPolicy {
                     return true
                 case UInt8(ascii: "%"):
                     return !(i + 2 < bytes.count && isHex(bytes[i + 1]) && isHex(bytes[i + 2]))
+                case UInt8(ascii: "["), UInt8(ascii: "]"):
+                    return !host.contains(i)
+                case UInt8(ascii: "#"):
+                    return i != firstHash
                 default:
                     return false
                 }
@@ -132,6 +139,34 @@ enum LinkPolicy {
             return String(decoding: out, as: UTF8.self)
         }
         return encoded ?? url
+    }
+
+    /// The byte range of the authority (`user@host:port`) of `scheme://…` or `//…`; empty
+    /// when there is none.
+    private static func authority(_ bytes: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var i = 0
+        while i < bytes.count, bytes[i] != UInt8(ascii: ":"), bytes[i] != UInt8(ascii: "/"),
+              bytes[i] != UInt8(ascii: "?"), bytes[i] != UInt8(ascii: "#") { i += 1 }
+        if i < bytes.count, bytes[i] == UInt8(ascii: ":"), i > 0 { i += 1 } else { i = 0 }
+        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "/"), bytes[i + 1] == UInt8(ascii: "/") else { return 0..<0 }
+        let start = i + 2
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") { end += 1 }
+        return start..<end
+    }
+
+    /// Whether a remote URL names something to follow: `http`, `https`, `ftp` and `//…`
+    /// need a host, `mailto:` and `tel:` an address. `https:` or `//` alone is no link
+    /// (epubcheck: not a valid URI), so it is written as text.
+    static func hasTarget(_ url: String) -> Bool {
+        guard classify(url) == .remote else { return true }
+        var text = Substring(url)
+        if let scheme = scheme(of: url) {
+            text = text.dropFirst(scheme.count + 1)
+            if scheme == "mailto" || scheme == "tel" { return text.contains { !$0.isWhitespace } }
+        }
+        let host = text.drop { $0 == "/" }.prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return host.contains { $0 != "@" && $0 != ":" && !$0.isWhitespace }
     }
 
     /// True for URLs that must never reach an `href`.

@@ -218,8 +218,8 @@ struct XHTMLContent {
             refusal = .warning("\(what) with unsafe URL \(url) is written as text", at: location)
             return nil
         }
-        guard let rewriteLink else { return LinkPolicy.wellFormed(url) }
-        guard let href = rewriteLink(url), !LinkPolicy.isForbidden(href) else { return nil }
+        guard let rewriteLink else { return LinkPolicy.hasTarget(url) ? LinkPolicy.wellFormed(url) : nil }
+        guard let href = rewriteLink(url), !LinkPolicy.isForbidden(href), LinkPolicy.hasTarget(href) else { return nil }
         return LinkPolicy.wellFormed(href)
     }
 

@@ -177,6 +177,19 @@ struct XHTMLWriter {
         }
     }
 
+    /// `text` without the characters the writer drops, for deciding whether a value is
+    /// empty before writing it (a title of C1 controls alone would be an empty `<title>`).
+    static func writtenText(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 || $0 == 0xEF }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.filter { scalar in
+            switch scalar.value {
+            case 0x09, 0x0A, 0x0D: return true
+            case 0x00..<0x20, 0x7F...0x9F, 0xFFFE, 0xFFFF: return false
+            default: return true
+            }
+        }))
+    }
+
     /// Bytes `escape` copies as they are in any context: most of the text, tested with a few
     /// predictable comparisons before the full `switch` (whose jump per byte cost a third
     /// of the page's time). Not plain: C0 controls, `"`, `&`, `<`, `>`, DEL, and the lead
