@@ -47,6 +47,13 @@ public enum FAQReader {
         let frontMatter = try FrontMatter.split(text, file: path)
         var metadata = frontMatter.metadata()
         var diagnostics: [Diagnostic] = []
+        if let date = metadata.date, !CalendarDate.startsValid(date) {
+            // Yams marks count from the YAML's first line, line 2 of the file.
+            let line = frontMatter.fields.last { $0.key == "date" }?.value.mark.map { $0.line + 1 } ?? 1
+            diagnostics.append(.warning("front matter date '\(date.prefix(40))' is not a calendar date (YYYY-MM-DD); it is ignored",
+                                        at: SourceLocation(file: path, line: line)))
+            metadata.date = nil
+        }
 
         // Jekyll runs Liquid only on pages with front matter: elsewhere `{{ x }}` is text
         // (a Helm or Go template in a code block, say).

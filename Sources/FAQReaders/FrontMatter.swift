@@ -14,7 +14,9 @@ struct FrontMatter {
 
     /// Splits `text` into front matter and body; a document without `---` on its first line has none.
     static func split(_ text: String, file: String) throws -> FrontMatter {
-        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") || text == "---" else {
+        // Jekyll's fences: `---`, then optional spaces or tabs, at the start of the text.
+        let opening = text.prefix { $0 != "\n" }
+        guard opening.hasPrefix("---"), Self.isBlank(opening.dropFirst(3)) else {
             return FrontMatter(body: text[...], bodyLineOffset: 0)
         }
         // Find the closing fence: a line that is exactly `---` or `...`.
@@ -27,7 +29,7 @@ struct FrontMatter {
             let lineEnd = text[cursor...].firstIndex(of: "\n") ?? text.endIndex
             var content = text[cursor..<lineEnd]
             if content.hasSuffix("\r") { content = content.dropLast() }
-            if content == "---" || content == "..." {
+            if content.hasPrefix("---") || content.hasPrefix("..."), Self.isBlank(content.dropFirst(3)) {
                 let yaml = String(text[yamlStart..<cursor])
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
                 var result = FrontMatter(body: text[bodyStart...], bodyLineOffset: line)
@@ -39,6 +41,11 @@ struct FrontMatter {
         throw ReadError("front matter opened by '---' is never closed (expected a '---' line)", at: SourceLocation(file: file, line: 1))
     }
 
+    /// Only spaces, tabs and a CR (what may follow a fence).
+    static func isBlank(_ rest: Substring) -> Bool {
+        rest.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }
+    }
+
     /// The offset just past the closing `---`/`...` line of a front matter block that starts
     /// `bytes`, found on LF line ends (nil when there is none, or lines end in lone CRs).
     static func endOfBlock(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
@@ -46,7 +53,9 @@ struct FrontMatter {
         while lineStart < bytes.count {
             let lineEnd = ByteSearch.first(0x0A, in: bytes, from: lineStart) ?? bytes.count
             var length = lineEnd - lineStart
-            if length > 0, bytes[lineEnd - 1] == 0x0D { length -= 1 }
+            while length > 3, bytes[lineStart + length - 1] == 0x0D || bytes[lineStart + length - 1] == 0x20 || bytes[lineStart + length - 1] == 0x09 {
+                length -= 1
+            }
             if length == 3 {
                 let a = bytes[lineStart], b = bytes[lineStart + 1], c = bytes[lineStart + 2]
                 if (a == 0x2D && b == 0x2D && c == 0x2D) || (a == 0x2E && b == 0x2E && c == 0x2E) {
@@ -63,7 +72,7 @@ struct FrontMatter {
         do {
             node = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            throw readError(error, file: file)
+            throw readError(error, yaml: yaml, file: file)
         }
         guard let node else { return [] }
         guard let mapping = node.mapping else {
@@ -73,21 +82,36 @@ struct FrontMatter {
         // laughs"); anything that big is refused before it is ever expanded.
         var budget = 100_000
         guard node.fitsBudget(&budget) else {
-            throw ReadError("front matter is too large once its YAML aliases are expanded", at: SourceLocation(file: file, line: 2))
+            throw ReadError("front matter is too large: more than 100,000 YAML values (aliases counted as expanded)", at: SourceLocation(file: file, line: 2))
         }
         return mapping.map { (key: $0.key.string ?? (try? Yams.serialize(node: $0.key)) ?? "", value: $0.value) }
     }
 
     /// Yams marks count lines within the YAML text, which starts on line 2 of the file.
-    private static func readError(_ error: YamlError, file: String) -> ReadError {
+    private static func readError(_ error: YamlError, yaml: String, file: String) -> ReadError {
         switch error {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let what = [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
             return ReadError("malformed YAML front matter: \(what)", at: SourceLocation(file: file, line: mark.line + 1, column: mark.column))
+        case .duplicatedKeysInMapping(let duplicates, _):
+            // Yams names the keys, not where they are: the second top-level `key:` line.
+            let key = duplicates.sorted().first ?? ""
+            var line = 2
+            var seen = 0
+            for (index, text) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where [key, "\"\(key)\"", "'\(key)'"].contains(where: { text.hasPrefix($0 + ":") }) {
+                seen += 1
+                if seen == 2 {
+                    line = index + 2
+                    break
+                }
+            }
+            return ReadError("duplicate front matter key '\(key)'", at: SourceLocation(file: file, line: line))
         default:
-            return ReadError("malformed YAML front matter: \(error)", at: SourceLocation(file: file, line: 2))
+            let first = "\(error)".prefix { $0 != "\n" }
+            return ReadError("malformed YAML front matter: \(first)", at: SourceLocation(file: file, line: 2))
         }
     }
 }

@@ -114,6 +114,34 @@ import Testing
         #expect(result.diagnostics.isEmpty)
     }
 
+    @Test func duplicateFrontMatterKeyNamesItsSecondLine() throws {
+        #expect { try FAQReader.read(text: "---\ntitle: a\nlang: en\ntitle: b\n---\n## Q?\n\nA\n", path: "d.md") } throws: { error in
+            guard let error = error as? ReadError else { return false }
+            return error.location.line == 4 && error.message == "duplicate front matter key 'title'"
+        }
+    }
+
+    @Test func frontMatterFencesMayEndInBlanks() throws {
+        let result = try FAQReader.read(text: "--- \ntitle: T\n---\t\n## Q?\n\nA\n", path: "f.md")
+        #expect(result.document.metadata.title == "T")
+        #expect(result.document.allEntries.map(\.question.plainText) == ["Q?"])
+    }
+
+    @Test(arguments: ["2024-13-45", "2024-02-30", "2023-02-29", "yesterday", "2024-1-5", "0000-01-01"])
+    func impossibleDatesAreDroppedWithAWarning(_ date: String) throws {
+        let result = try FAQReader.read(text: "---\ntitle: T\ndate: \(date)\n---\n## Q?\n\nA\n", path: "d.md")
+        #expect(result.document.metadata.date == nil)
+        let warning = result.diagnostics.first { $0.message.contains("not a calendar date") }
+        #expect(warning?.location?.line == 3 && warning?.location?.file == "d.md")
+    }
+
+    @Test(arguments: ["2024-02-29", "2024-12-31", "2024-05-01 10:00:00 +0200", "2024-05-01T10:00:00Z"])
+    func realDatesAreKept(_ date: String) throws {
+        let result = try FAQReader.read(text: "---\ntitle: T\ndate: \(date)\n---\n## Q?\n\nA\n", path: "d.md")
+        #expect(result.document.metadata.date == date)
+        #expect(!result.diagnostics.contains { $0.message.contains("calendar date") })
+    }
+
     @Test func malformedFrontMatterNamesTheLine() throws {
         #expect { try ReaderFixtures.read("bad-yaml.md") } throws: { error in
             guard let error = error as? ReadError else { return false }

@@ -122,6 +122,7 @@ enum EPUBDate {
     /// `YYYY-MM-DD`, optionally followed by `T` or a space, `hh:mm[:ss]` and a zone
     /// (`Z`, `+hh:mm`, `+hhmm`, ` +hhmm`); seconds since 1970.
     static func parse(_ text: String) -> Int64? {
+        guard CalendarDate.startsValid(text) else { return nil }
         let s = Array(text.trimmingCharacters(in: .whitespaces).utf8)
         func number(_ from: Int, _ count: Int) -> Int64? {
             guard from + count <= s.count else { return nil }

@@ -115,7 +115,7 @@ extension ManPage {
 
     /// `YYYY-MM-DD` from the front matter's date (a date or a timestamp), else from `timestamp`.
     static func date(_ written: String?, timestamp: Int64) -> String {
-        if let written {
+        if let written, CalendarDate.startsValid(written.manTrimmed) {
             let bytes = Array(written.manTrimmed.utf8.prefix(10))
             let digits = [0, 1, 2, 3, 5, 6, 8, 9]
             if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
