@@ -27,7 +27,9 @@ public struct Exporter: Sendable {
         /// The file it was written to (`Destination.directory` or `.file`).
         public var path: String?
         public var byteCount = 0
-        public var fileName: String { "\(name).\(format.fileExtension)" }
+        /// The format's extension; a man page's is its section (`faq.7`, `tool.1`).
+        public var fileExtension: String
+        public var fileName: String { "\(name).\(fileExtension)" }
     }
 
     public var readerOptions: ReaderOptions
@@ -112,7 +114,8 @@ public struct Exporter: Sendable {
         struct Job: Sendable { var format: OutputFormat; var documents: [FAQDocument]; var output: Output }
         var jobs: [Job] = []
         func add(_ format: OutputFormat, _ documents: [FAQDocument]) {
-            var output = Output(name: OutputName.of(documents[0]), format: format, bytes: [], source: documents[0].source)
+            let fileExtension = format == .man ? ManEmitter.section(of: documents[0], options: emitOptions) : format.fileExtension
+            var output = Output(name: OutputName.of(documents[0]), format: format, bytes: [], source: documents[0].source, fileExtension: fileExtension)
             switch destination {
             case .memory: break
             case .directory(let dir): output.path = (dir as NSString).appendingPathComponent(output.fileName)

@@ -35,6 +35,11 @@ struct Convert: ParsableCommand {
 
     func validate() throws {
         if output != nil && outputDir != nil { throw ValidationError("-o and --output-dir exclude each other") }
+        if output == "" { throw ValidationError("-o needs a file name ('-' for standard output)") }
+        if outputDir == "" { throw ValidationError("--output-dir needs a directory name") }
+        if let manSection, !ManEmitter.isSectionName(manSection) {
+            throw ValidationError("--man-section must be a section name such as 1, 3p or 8, not '\(manSection)'")
+        }
         // Wider than any terminal or page; a huge value would only allocate huge rules.
         if width < 0 || width > 10_000 { throw ValidationError("--width must be between 0 and 10000") }
         _ = try Self.sourceDateEpoch()

@@ -218,3 +218,28 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
     }
 }
+
+@Suite struct ManSectionTests {
+    /// The file a man page goes to carries the section its `.TH` line names.
+    @Test func outputDirNamesTheFileBySection() throws {
+        let dir = try CLI.temporaryDirectory()
+        try Data("---\ntitle: Tool\nman_section: 1\n---\n## Q?\n\nA\n".utf8).write(to: dir.appendingPathComponent("tool.md"))
+        try Data("---\ntitle: Plain\n---\n## Q?\n\nA\n".utf8).write(to: dir.appendingPathComponent("plain.md"))
+        try Data("---\ntitle: Odd\nman_section: \"1 x\"\n---\n## Q?\n\nA\n".utf8).write(to: dir.appendingPathComponent("odd.md"))
+        let run = try CLI.run(["-f", "man", "--man-section", "3p", "--output-dir", "out", "tool.md", "plain.md", "odd.md"], in: dir)
+        #expect(run.status == 0, "\(run.stderr)")
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).sorted()
+        #expect(files == ["odd.3p", "plain.3p", "tool.1"])
+        let tool = try String(contentsOf: dir.appendingPathComponent("out/tool.1"), encoding: .utf8)
+        #expect(tool.contains(".TH \"TOOL\" \"1\""))
+    }
+
+    @Test(arguments: [["--man-section", "a b"], ["--man-section", "0"], ["-o", ""], ["--output-dir", ""]])
+    func badOptionsAreUsageErrors(_ arguments: [String]) throws {
+        let dir = try CLI.temporaryDirectory()
+        try Data("## Q?\n\nA\n".utf8).write(to: dir.appendingPathComponent("f.md"))
+        let run = try CLI.run(["-f", "man"] + arguments + ["f.md"], in: dir)
+        #expect(run.status == 2, "exit \(run.status): \(run.stderr)")
+        #expect(run.stderr.split(separator: "\n").first?.contains("rror") == true, "\(run.stderr)")
+    }
+}

@@ -17,6 +17,15 @@ public struct ManEmitter: Emitter {
         try page.writer.finish(into: sink)
         return page.diagnostics
     }
+
+    /// The page's section, which is also its file extension (`--output-dir` writes
+    /// `NAME.SECTION`, so man-db and mandoc find the page where its `.TH` says it is).
+    public static func section(of document: FAQDocument, options: EmitOptions) -> String {
+        ManPage.section(document.metadata, options: options)
+    }
+
+    /// `1`, `3p`, `8`…: what `--man-section` accepts.
+    public static func isSectionName(_ value: String) -> Bool { ManPage.isSectionName(value) }
 }
 
 struct ManPage {
@@ -44,7 +53,7 @@ struct ManPage {
         let name = Self.pageName(metadata)
         if Self.hasTable(document) { writer.trustedLine("'\\\" t") }
         if !options.asciiOnly { writer.trustedLine(".\\\" -*- coding: UTF-8 -*-") }
-        let section = ManPage.nonEmpty(metadata.extra["man_section"]) ?? ManPage.nonEmpty(options.manSection) ?? "7"
+        let section = Self.section(metadata, options: options)
         writer.request(
             "TH",
             arguments: [

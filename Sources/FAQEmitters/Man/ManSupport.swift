@@ -162,6 +162,21 @@ enum ManLinkTarget: Equatable {
 
 extension ManPage {
     /// nil for a missing or blank front-matter value.
+    /// The section: front matter `man_section`, else `--man-section`, else 7. Only a real
+    /// section name counts (`1`, `3p`, `8`: a digit, then up to 7 lower-case letters or digits),
+    /// so the `.TH` line and the file name `NAME.SECTION` always agree and are safe.
+    static func section(_ metadata: Metadata, options: EmitOptions) -> String {
+        for candidate in [metadata.extra["man_section"], options.manSection] {
+            if let value = candidate?.trimmingCharacters(in: .whitespaces), isSectionName(value) { return value }
+        }
+        return "7"
+    }
+
+    static func isSectionName(_ value: String) -> Bool {
+        guard let first = value.unicodeScalars.first, ("1"..."9").contains(first), value.unicodeScalars.count <= 8 else { return false }
+        return value.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."z").contains($0) }
+    }
+
     static func nonEmpty(_ value: String?) -> String? {
         guard let value, value.contains(where: { !$0.isWhitespace }) else { return nil }
         return value
