@@ -94,7 +94,15 @@ struct FAQStructure {
         var levels: [Int] = []
         for case .heading(let level, _, _) in flow where !levels.contains(level) { levels.append(level) }
         let seen = levels.isEmpty ? "no headings at all" : "headings of level " + levels.sorted().map(String.init).joined(separator: ", ")
-        return ReadError("no questions found (\(seen)); no heading ends in '?': choose the question level with --question-level N", at: SourceLocation(file: file, line: 1))
+        let advice: String
+        if levels.isEmpty {
+            advice = "write each question as a heading (## Question?)"
+        } else if let questionLevel {
+            advice = "the question level is set to \(questionLevel) (--question-level or front matter question_level)"
+        } else {
+            advice = "no heading ends in '?': choose the question level with --question-level N"
+        }
+        return ReadError("no questions found (\(seen)); \(advice)", at: SourceLocation(file: file, line: 1))
     }
 
     /// Duplicate questions and empty answers are worth a warning, not a failure.

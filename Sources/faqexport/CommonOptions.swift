@@ -12,7 +12,7 @@ struct ReadingOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("FAQ documents (.md, .markdown, .html); '-' is standard input.", valueName: "INPUT"))
     var inputs: [String] = []
 
-    @Option(name: .customLong("question-level"), help: ArgumentHelp("Heading level (1-6) of the questions; detected when omitted.", valueName: "N"))
+    @Option(name: .customLong("question-level"), parsing: .unconditional, help: ArgumentHelp("Heading level (1-6) of the questions; detected when omitted.", valueName: "N"))
     var questionLevel: Int?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Base URL for Liquid links and entry URLs (else a Jekyll _config.yml is used).", valueName: "URL"))
@@ -21,7 +21,7 @@ struct ReadingOptions: ParsableArguments {
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
     var lossy = false
 
-    @Option(name: .customLong("max-input-size"), help: ArgumentHelp("Largest input accepted, in bytes.", valueName: "BYTES"))
+    @Option(name: .customLong("max-input-size"), parsing: .unconditional, help: ArgumentHelp("Largest input accepted, in bytes.", valueName: "BYTES"))
     var maxInputSize: Int = 256 << 20
 
     @Flag(name: .shortAndLong, help: "Print no warnings.")
@@ -64,8 +64,9 @@ struct ReadingOptions: ParsableArguments {
         ReaderOptions(questionLevel: questionLevel, baseURL: baseURL)
     }
 
-    func report(_ diagnostics: [Diagnostic]) {
-        for diagnostic in diagnostics where !(quiet && diagnostic.severity == .warning) {
+    /// `warningsAreErrors` (`lint --strict`): a warning that fails the run is shown even with -q.
+    func report(_ diagnostics: [Diagnostic], warningsAreErrors: Bool = false) {
+        for diagnostic in diagnostics where !(quiet && !warningsAreErrors && diagnostic.severity == .warning) {
             Diagnostics.printLine(diagnostic.description)
         }
     }

@@ -30,7 +30,7 @@ struct Convert: ParsableCommand {
     @Flag(help: "man: escape non-ASCII characters as \\[uXXXX].")
     var ascii = false
 
-    @Option(help: ArgumentHelp("text: wrap width in columns; 0 disables wrapping.", valueName: "COLUMNS"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("text: wrap width in columns; 0 disables wrapping.", valueName: "COLUMNS"))
     var width: Int = 72
 
     func validate() throws {

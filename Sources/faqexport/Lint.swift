@@ -15,7 +15,7 @@ struct Lint: ParsableCommand {
     mutating func run() throws {
         let exporter = Exporter(readerOptions: reading.readerOptions(), lossy: reading.lossy, maxInputSize: reading.maxInputSize)
         let read = exporter.read(try reading.resolvedInputs())
-        reading.report(read.diagnostics)
+        reading.report(read.diagnostics, warningsAreErrors: strict)
         retainedUntilExit = [read.documents]
         if read.failed || (strict && read.diagnostics.contains { $0.severity == .warning }) { throw ExitCode(1) }
         if reading.verbose {

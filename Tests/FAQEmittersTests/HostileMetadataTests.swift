@@ -53,6 +53,8 @@ import Testing
         let metadata = Metadata(
             title: "\u{80}\u{81}", description: "\u{05}", keywords: ["\u{7F}", "k"], authors: ["\u{05}"],
             extra: ["identifier": "\u{7F}"])
+        var badUUID = metadata
+        badUUID.extra["identifier"] = "urn:uuid:not-a-uuid"
         let document = FAQDocument(metadata: metadata, body: .sections([
             Section(id: "s", title: [.text("\u{9B}")], entries: [
                 Entry(id: "q", question: [.text("\u{01}\u{02}\u{7F}")], answer: [.paragraph(Paragraph(links))]),
@@ -61,7 +63,11 @@ import Testing
         ]))
         let result = try EPUBEmitter().emit(document, options: EmitOptions(timestamp: 0))
         let bytes = try result.output.serialized()
-        for check in try Validators.epubcheck([("hostile-metadata", bytes)]) {
+        var withBadUUID = document
+        withBadUUID.metadata = badUUID
+        let badResult = try EPUBEmitter().emit(withBadUUID, options: EmitOptions(timestamp: 0))
+        #expect(badResult.diagnostics.contains { $0.message.contains("not a valid urn:uuid") })
+        for check in try Validators.epubcheck([("hostile-metadata", bytes), ("bad-uuid", try badResult.output.serialized())]) {
             #expect(check.clean, "epubcheck:\n\(check.output)")
         }
         let page = try Self.output(XHTMLEmitter(), document)

@@ -353,6 +353,9 @@ struct ManEmitterTests {
         let empty = Paragraph([])
         let documents = [
             FAQDocument(metadata: Metadata(), body: .entries([])),
+            // Names lexgrog cannot read as they are, a description of controls only.
+            FAQDocument(metadata: Metadata(title: "T", description: "\u{05}\u{85}", extra: ["man_name": "foo bar"]), body: .entries([])),
+            FAQDocument(metadata: Metadata(title: "\u{7F}", extra: ["man_name": "--x", "man_manual": "\u{01}"]), body: .entries([])),
             FAQDocument(metadata: Metadata(title: "  "), body: .sections([Section(id: "s", title: [], entries: [])])),
             FAQDocument(
                 metadata: Metadata(title: "Edge", description: ""),

@@ -243,3 +243,24 @@ import Testing
         #expect(run.stderr.split(separator: "\n").first?.contains("rror") == true, "\(run.stderr)")
     }
 }
+
+@Suite struct OptionValueTests {
+    /// A negative number is the option's value, checked against its range, not an unknown flag.
+    @Test(arguments: [(["--width", "-1"], "--width must be between"), (["--question-level", "-1"], "--question-level must be between")])
+    func negativeValuesGetTheRangeError(_ arguments: [String], _ message: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        try Data("## Q?\n\nA\n".utf8).write(to: dir.appendingPathComponent("f.md"))
+        let run = try CLI.run(arguments + ["f.md"], in: dir)
+        #expect(run.status == 2 && run.stderr.contains(message), "\(run.stderr)")
+    }
+
+    /// With --strict a warning fails the run, so -q does not hide it.
+    @Test func strictLintShowsTheWarningsThatFailIt() throws {
+        let dir = try CLI.temporaryDirectory()
+        try Data("## Q?\n\n[x](#gone)\n".utf8).write(to: dir.appendingPathComponent("w.md"))
+        let strict = try CLI.run(["lint", "-q", "--strict", "w.md"], in: dir)
+        #expect(strict.status == 1 && strict.stderr.contains("w.md:") && strict.stderr.contains("#gone"), "\(strict.stderr)")
+        let quiet = try CLI.run(["lint", "-q", "w.md"], in: dir)
+        #expect(quiet.status == 0 && quiet.stderr.isEmpty, "\(quiet.stderr)")
+    }
+}

@@ -69,6 +69,10 @@ public struct EPUBEmitter: BookEmitter {
             Self.writeTOCItems(pages, chapters, targets, to: &out)
         }
         let package = Self.package(pages, chapters: chapters, title: title, options: options)
+        if pages.count == 1, let given = documents[0].metadata.extra["identifier"], !Self.isUsableIdentifier(given) {
+            diagnostics.append(.warning("EPUB: identifier '\(given.prefix(60))' is not a valid urn:uuid; a generated one is used",
+                                        at: documents[0].source.map { SourceLocation(file: $0, line: 1) }))
+        }
         entries.append(ArchiveEntry(path: PackageDocument.path, data: package.xml))
         entries.append(ArchiveEntry(path: Navigation.path, data: navigation.xhtml))
         entries.append(ArchiveEntry(path: "EPUB/" + Self.stylesheetHref, data: Array(Stylesheet.css.utf8)))
@@ -146,7 +150,7 @@ public struct EPUBEmitter: BookEmitter {
         }
         let metas = pages.map(\.document.metadata)
         let identifier: String
-        if pages.count == 1, let given = visible(metas[0].extra["identifier"]) {
+        if pages.count == 1, let given = visible(metas[0].extra["identifier"]), Self.isUsableIdentifier(given) {
             identifier = given
         } else {
             // UUIDv5 (URL namespace) of "permalink\ntitle", one line pair per document.
@@ -165,6 +169,14 @@ public struct EPUBEmitter: BookEmitter {
             subjects: unique(metas.flatMap(\.keywords)), creators: unique(metas.flatMap(\.authors)), date: date,
             modified: EPUBDate.modified(dates: dates, timestamp: options.timestamp),
             manifest: manifest, spine: ["nav"] + chapters.map { String($0.file.dropLast(6)) })
+    }
+
+    /// A given identifier that claims to be a UUID must be one (epubcheck OPF-085); one
+    /// that is not is replaced by the generated UUID, with a warning.
+    static func isUsableIdentifier(_ identifier: String) -> Bool {
+        guard identifier.lowercased().hasPrefix("urn:uuid:") else { return true }
+        let hex = identifier.dropFirst(9).split(separator: "-", omittingEmptySubsequences: false)
+        return hex.map(\.count) == [8, 4, 4, 4, 12] && hex.allSatisfy { $0.allSatisfy(\.isHexDigit) }
     }
 
     // MARK: Links

@@ -56,7 +56,10 @@ extension ManPage {
     static func pageName(_ metadata: Metadata) -> String {
         // Controls are dropped by the escaper; a name made of nothing else falls back to the title.
         let visible = (metadata.extra["man_name"] ?? "").unicodeScalars.filter { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
-        if let name = ManPage.nonEmpty(oneLine(String(String.UnicodeScalarView(visible)))) { return name }
+        // lexgrog reads the NAME line's first word up to ` \-`: a name must be one word that
+        // does not start like an option.
+        let word = oneLine(String(String.UnicodeScalarView(visible))).split(whereSeparator: \.isWhitespace).joined(separator: "-")
+        if let name = ManPage.nonEmpty(String(word.drop { $0 == "-" })) { return name }
         var slug = ""
         var dash = false
         for scalar in (metadata.title ?? "").unicodeScalars {
@@ -177,8 +180,11 @@ extension ManPage {
         return value.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."z").contains($0) }
     }
 
+    /// `value` when the escaper would write something visible of it (controls are dropped).
     static func nonEmpty(_ value: String?) -> String? {
-        guard let value, value.contains(where: { !$0.isWhitespace }) else { return nil }
+        guard let value, value.unicodeScalars.contains(where: { s in
+            !s.properties.isWhitespace && s.value >= 0x20 && !(0x7F...0x9F).contains(s.value)
+        }) else { return nil }
         return value
     }
 }
