@@ -121,7 +121,8 @@ struct ManPage {
 
     mutating func heading(_ macro: StaticString, _ title: String, fallback: String = "Questions") {
         let title = Self.oneLine(title)
-        writer.request(macro, title.isEmpty ? fallback : title)
+        // With break points, like body text: a long CJK question is one unbreakable run.
+        writer.request(macro, arguments: [title.isEmpty ? fallback : title], mode: .fill)
         afterHeading = true
     }
 
