@@ -353,6 +353,10 @@ struct ManEmitterTests {
         let empty = Paragraph([])
         let documents = [
             FAQDocument(metadata: Metadata(), body: .entries([])),
+            // A question of 40 CJK characters: one run groff can only break at `\:`.
+            FAQDocument(metadata: Metadata(title: "CJK"), body: .sections([Section(
+                id: "s", title: [.text(String(repeating: "長い節の題名", count: 7))],
+                entries: [Entry(id: "q", question: [.text(String(repeating: "日本語の質問", count: 7) + "？")], answer: [])])])),
             // Names lexgrog cannot read as they are, a description of controls only.
             FAQDocument(metadata: Metadata(title: "T", description: "\u{05}\u{85}", extra: ["man_name": "foo bar"]), body: .entries([])),
             FAQDocument(metadata: Metadata(title: "\u{7F}", extra: ["man_name": "--x", "man_manual": "\u{01}"]), body: .entries([])),
