@@ -73,8 +73,13 @@ public final class PendingFile: @unchecked Sendable {
         let url = URL(fileURLWithPath: target)
         let directory = url.deletingLastPathComponent().path
         var template = Array((directory + "/." + url.lastPathComponent + ".tmp-XXXXXX").utf8CString)
-        let created = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard created >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(errno))) }
+        // Created and registered with signals held: a signal in between would leave it.
+        let (created, failure, slot) = TemporaryFileCleanup.deferringSignals { () -> (Int32, Int32, TemporaryFileCleanup.Slot?) in
+            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            guard fd >= 0 else { return (fd, errno, nil) }
+            return (fd, 0, TemporaryFileCleanup.register(String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)))
+        }
+        guard created >= 0 else { throw AtomicFile.WriteError(path: path, reason: String(cString: strerror(failure))) }
         // New files get the usual permissions (mkstemp makes them 0600).
         fchmod(created, 0o666 & ~FileCreationMask.current)
         var made = stat()
@@ -83,7 +88,7 @@ public final class PendingFile: @unchecked Sendable {
         close(created)
         writePath = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         replaced = target
-        cleanupSlot = TemporaryFileCleanup.register(writePath)
+        cleanupSlot = slot
     }
 
     /// The path whose rename replaces `path`: `path` itself, or, when it is a symbolic

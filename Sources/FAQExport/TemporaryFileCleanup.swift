@@ -35,13 +35,14 @@ public enum TemporaryFileCleanup {
     }
 
     /// Where one registered path lives.
-    struct Slot: @unchecked Sendable {
+    public struct Slot: @unchecked Sendable {
         let chunk: UnsafeMutablePointer<Chunk>
         let index: Int
     }
 
     nonisolated(unsafe) private static let first = Chunk.make()
-    /// [0]: renames in progress (signals held); [1]: the signal held meanwhile, or 0.
+    /// [0]: how many `deferringSignals` bodies run now (signals held while > 0); [1]: the
+    /// signal held meanwhile, or 0.
     nonisolated(unsafe) private static let state: UnsafeMutablePointer<Int> = {
         let p = UnsafeMutablePointer<Int>.allocate(capacity: 2)
         p.initialize(repeating: 0, count: 2)
@@ -49,8 +50,9 @@ public enum TemporaryFileCleanup {
     }()
     private static let lock = NSLock()
 
-    /// Records `path` for removal on a signal.
-    static func register(_ path: String) -> Slot {
+    /// Records `path` for removal on a signal: a file is unlinked; a directory (the output
+    /// directories a run created) is removed after the files, if it is empty by then.
+    static func register(_ path: String, directory: Bool = false) -> Slot {
         let bytes = Array(path.utf8CString)
         lock.lock()
         defer { lock.unlock() }
@@ -64,7 +66,7 @@ public enum TemporaryFileCleanup {
                 }
                 let buffer = chunk.pointee.paths[index]!
                 bytes.withUnsafeBufferPointer { buffer.update(from: $0.baseAddress!, count: bytes.count) }
-                chunk.pointee.inUse[index] = 1  // last: the handler never sees a half-copied path
+                chunk.pointee.inUse[index] = directory ? 2 : 1  // last: the handler never sees a half-copied path
                 return Slot(chunk: chunk, index: index)
             }
             // Full: a new chunk, complete before it is linked where the handler can see it.
@@ -73,7 +75,12 @@ public enum TemporaryFileCleanup {
         }
     }
 
-    static func unregister(_ slot: Slot) {
+    /// Directories this run created, removed on a signal when still empty (leaf first).
+    public static func registerCreatedDirectories(_ paths: [String]) -> [Slot] {
+        paths.map { register($0, directory: true) }
+    }
+
+    public static func unregister(_ slot: Slot) {
         lock.lock()
         slot.chunk.pointee.inUse[slot.index] = 0
         lock.unlock()
@@ -96,12 +103,19 @@ public enum TemporaryFileCleanup {
 
     /// Runs `body` (the renames of a run) with SIGINT, SIGTERM and SIGHUP held: one that
     /// arrives meanwhile takes effect when `body` returns, with the run complete.
+    /// Also used around creating and registering a temporary file, so a signal in between
+    /// cannot leave an unregistered file behind. Nests, and may run on several threads.
     static func deferringSignals<T>(_ body: () throws -> T) rethrows -> T {
-        state[0] = 1
+        lock.lock()
+        state[0] += 1
+        lock.unlock()
         defer {
-            state[0] = 0
+            lock.lock()
+            state[0] -= 1
+            let last = state[0] == 0
+            lock.unlock()
             let held = Int32(truncatingIfNeeded: state[1])
-            if held != 0 { removeAll(); raise(held) }
+            if last, held != 0 { removeAll(); raise(held) }
         }
         return try body()
     }
@@ -130,14 +144,18 @@ public enum TemporaryFileCleanup {
         }
     }
 
-    /// Unlinks every registered path; async-signal-safe.
+    /// Unlinks every registered file, then removes the registered directories that are
+    /// empty now, in the order they were registered; async-signal-safe.
     private static func removeAll() {
-        var chunk: UnsafeMutablePointer<Chunk>? = first
-        while let current = chunk {
-            for index in 0..<slotsPerChunk where current.pointee.inUse[index] != 0 {
-                if let path = current.pointee.paths[index] { unlink(path) }
+        for kind in 1...2 {
+            var chunk: UnsafeMutablePointer<Chunk>? = first
+            while let current = chunk {
+                for index in 0..<slotsPerChunk where current.pointee.inUse[index] == kind {
+                    guard let path = current.pointee.paths[index] else { continue }
+                    if kind == 1 { unlink(path) } else { rmdir(path) }
+                }
+                chunk = current.pointee.next
             }
-            chunk = current.pointee.next
         }
     }
 

@@ -97,15 +97,22 @@ struct Convert: ParsableCommand {
         let destination: Exporter.Destination
         // The directories made for this run (leaf first) are removed again when it writes nothing.
         var createdDirectories: [String] = []
+        if !toStdout { TemporaryFileCleanup.installSignalHandlers() }
+        var directorySlots: [TemporaryFileCleanup.Slot] = []
+        defer { directorySlots.forEach(TemporaryFileCleanup.unregister) }
         if let outputDir {
             var missing = URL(fileURLWithPath: outputDir).standardizedFileURL
             while missing.path != "/", !FileManager.default.fileExists(atPath: missing.path) {
                 createdDirectories.append(missing.path)
                 missing = missing.deletingLastPathComponent()
             }
+            // Registered before they exist, so a signal at any point removes them again
+            // (they stay empty unless outputs were renamed in).
+            directorySlots = TemporaryFileCleanup.registerCreatedDirectories(createdDirectories)
             do {
                 try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
             } catch {
+                for directory in createdDirectories { rmdir(directory) }
                 Diagnostics.printLine("\(outputDir): error: cannot create the output directory: \(error.localizedDescription)")
                 throw ExitCode(1)
             }
@@ -115,7 +122,6 @@ struct Convert: ParsableCommand {
         } else {
             destination = .memory
         }
-        if !toStdout { TemporaryFileCleanup.installSignalHandlers() }
         let emitted: (outputs: [Exporter.Output], diagnostics: [Diagnostic])
         var emittedNothing = true
         defer { if emittedNothing { for directory in createdDirectories { rmdir(directory) } } }

@@ -253,4 +253,28 @@ import Testing
         #expect(try temporaryFiles(in: out).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["in0.7"])
     }
+
+    /// The `--output-dir` directories a run made are removed when a signal ends it before
+    /// anything was renamed into them.
+    @Test func aSignalRemovesTheDirectoriesTheRunMade() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var text = "---\ntitle: Big\n---\n"
+        for i in 0..<20_000 { text += "\n## Question \(i)?\n\nAnswer \(i), *some* text and a [link](https://e.org/\(i)).\n" }
+        try Data(text.utf8).write(to: dir.appendingPathComponent("big.md"))
+        let unblocked = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", unblocked, CLI.binary, "-q", "--output-dir", "new/a/b", "big.md"]
+        process.currentDirectoryURL = dir
+        try process.run()
+        let leaf = dir.appendingPathComponent("new/a/b").path
+        let deadline = Date().addingTimeInterval(60)
+        while !FileManager.default.fileExists(atPath: leaf), process.isRunning, Date() < deadline { usleep(5_000) }
+        process.terminate()  // SIGTERM, while the outputs are being written
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal, "the run ended before the signal: make the input larger")
+        #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("new").path),
+                "left: \(FileManager.default.subpaths(atPath: dir.appendingPathComponent("new").path) ?? [])")
+    }
 }
