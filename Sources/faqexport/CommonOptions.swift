@@ -35,7 +35,20 @@ struct ReadingOptions: ParsableArguments {
             throw ValidationError("--question-level must be between 1 and 6")
         }
         if maxInputSize <= 0 { throw ValidationError("--max-input-size must be positive") }
+        if let baseURL, !Self.isBaseURL(baseURL) {
+            throw ValidationError("--base-url must be an http(s) URL or a path from the site root, not '\(baseURL)'")
+        }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+    }
+
+    /// `https://host/…`, `http://host/…` or `/path/`: what entry URLs and Liquid links can
+    /// start with. No white space or controls (they would end up inside every URL).
+    static func isBaseURL(_ value: String) -> Bool {
+        guard !value.isEmpty, !value.unicodeScalars.contains(where: { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }) else { return false }
+        if value.hasPrefix("/") && !value.hasPrefix("//") { return true }
+        let lower = value.lowercased()
+        guard let rest = ["https://", "http://"].first(where: lower.hasPrefix).map({ value.dropFirst($0.count) }) else { return false }
+        return rest.first.map { $0 != "/" } ?? false
     }
 
     /// The inputs, or the shipped documents in Sources-content/ when none are given.

@@ -46,6 +46,24 @@ struct Convert: ParsableCommand {
         _ = try formats()
     }
 
+    /// Why `path` could not be made, in the words of the file system (Foundation's own text
+    /// is "NSCocoaErrorDomain error 512").
+    static func whyNotCreated(_ path: String, _ error: Error) -> String {
+        var ancestor = URL(fileURLWithPath: path).standardizedFileURL
+        while ancestor.path != "/" {
+            var info = stat()
+            if stat(ancestor.path, &info) == 0 {
+                if info.st_mode & S_IFMT != S_IFDIR { return "\(ancestor.path) is not a directory" }
+                if access(ancestor.path, W_OK | X_OK) != 0 { return "\(ancestor.path): \(String(cString: strerror(errno)))" }
+                break
+            }
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
+        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(code))) }
+        return error.localizedDescription
+    }
+
     func formats() throws -> [OutputFormat] {
         let names = format.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if names.isEmpty { return outputDir != nil ? OutputFormat.allCases : [.text] }
@@ -113,7 +131,7 @@ struct Convert: ParsableCommand {
                 try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
             } catch {
                 for directory in createdDirectories { rmdir(directory) }
-                Diagnostics.printLine("\(outputDir): error: cannot create the output directory: \(error.localizedDescription)")
+                Diagnostics.printLine("\(outputDir): error: cannot create the output directory: \(Self.whyNotCreated(outputDir, error))")
                 throw ExitCode(1)
             }
             destination = .directory(outputDir)

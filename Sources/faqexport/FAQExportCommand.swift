@@ -7,6 +7,10 @@ struct FAQExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "faqexport",
         abstract: "Turn FAQ documents (Markdown/GFM, Jekyll pages, HTML) into man pages, EPUB, XHTML, text and JSON.",
+        usage: """
+            faqexport [convert] [options] [INPUT …]
+            faqexport lint [--strict] [options] [INPUT …]
+            """,
         discussion: """
             Each input is parsed once into one FAQ model; every requested format is written
             from it. With no INPUT, the documents in Sources-content/ are read; INPUT '-'

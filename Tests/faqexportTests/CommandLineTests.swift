@@ -254,6 +254,24 @@ import Testing
         #expect(run.status == 2 && run.stderr.contains(message), "\(run.stderr)")
     }
 
+    @Test(arguments: ["not a url", "javascript:alert(1)", "https://", "ftp://x.org/"])
+    func aBaseURLMustBeOne(_ url: String) throws {
+        let dir = try CLI.temporaryDirectory()
+        try Data("## Q?\n\nA\n".utf8).write(to: dir.appendingPathComponent("f.md"))
+        let run = try CLI.run(["--base-url", url, "f.md"], in: dir)
+        #expect(run.status == 2 && run.stderr.contains("--base-url must be"), "\(run.stderr)")
+        let good = try CLI.run(["-f", "json", "--base-url", "/docs/", "f.md"], in: dir)
+        #expect(good.status == 0 && good.stdout.contains("\"url\": \"/docs/#q\""), "\(good.stderr)")
+    }
+
+    /// An output directory under a file says so, not "NSCocoaErrorDomain error 512".
+    @Test func anOutputDirectoryUnderAFileSaysSo() throws {
+        let dir = try CLI.temporaryDirectory()
+        try Data("## Q?\n\nA\n".utf8).write(to: dir.appendingPathComponent("f.md"))
+        let run = try CLI.run(["--output-dir", "f.md/sub", "f.md"], in: dir)
+        #expect(run.status == 1 && run.stderr.hasSuffix("f.md is not a directory\n"), "\(run.stderr)")
+    }
+
     /// With --strict a warning fails the run, so -q does not hide it.
     @Test func strictLintShowsTheWarningsThatFailIt() throws {
         let dir = try CLI.temporaryDirectory()
