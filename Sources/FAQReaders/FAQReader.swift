@@ -48,8 +48,7 @@ public enum FAQReader {
         var metadata = frontMatter.metadata()
         var diagnostics: [Diagnostic] = []
         if let date = metadata.date, !CalendarDate.startsValid(date) {
-            // Yams marks count from the YAML's first line, line 2 of the file.
-            let line = frontMatter.fields.last { $0.key == "date" }?.value.mark.map { $0.line + 1 } ?? 1
+            let line = frontMatter.line(of: "date") ?? 1
             diagnostics.append(.warning("front matter date '\(date.prefix(40))' is not a calendar date (YYYY-MM-DD); it is ignored",
                                         at: SourceLocation(file: path, line: line)))
             metadata.date = nil
@@ -66,6 +65,7 @@ public enum FAQReader {
 
         let isHTML = syntax == .html || body.first(where: { !$0.isWhitespace }) == "<"
         let flow: [FlowItem]
+        var fragmentLinks: [AnchorCheck.Place]?  // where each `#link` is, when the reader knows
         if isHTML {
             flow = readHTML(String(body), file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: false, metadata: &metadata, diagnostics: &diagnostics)
         } else {
@@ -75,6 +75,7 @@ public enum FAQReader {
                 }
                 if result.sawHTML { return nil }
                 diagnostics += result.diagnostics
+                fragmentLinks = result.fragmentLinks
                 return result.items
             }
             if let converted {
@@ -92,7 +93,8 @@ public enum FAQReader {
         if metadata.lang.isEmpty {
             metadata.lang = "en"
         } else if !LanguageTag.isValid(metadata.lang) {
-            diagnostics.append(.warning("language '\(metadata.lang)' is not a BCP 47 tag (like 'en' or 'pt-BR'); using 'en'", at: SourceLocation(file: path, line: 1)))
+            let line = frontMatter.line(of: "lang") ?? frontMatter.line(of: "language") ?? 1
+            diagnostics.append(.warning("language '\(metadata.lang)' is not a BCP 47 tag (like 'en' or 'pt-BR'); using 'en'", at: SourceLocation(file: path, line: line)))
             metadata.lang = "en"
         }
 
@@ -106,7 +108,7 @@ public enum FAQReader {
         var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel)
         let document = try structure.build(flow)
         diagnostics += structure.diagnostics
-        diagnostics += AnchorCheck.diagnostics(document)
+        diagnostics += AnchorCheck.diagnostics(document, places: fragmentLinks)
         return Result(document: document, diagnostics: diagnostics)
     }
 

@@ -41,6 +41,12 @@ struct FrontMatter {
         throw ReadError("front matter opened by '---' is never closed (expected a '---' line)", at: SourceLocation(file: file, line: 1))
     }
 
+    /// The file line of `key`'s value (Yams marks count from the YAML's first line, which is
+    /// line 2 of the file); nil when the key is absent.
+    func line(of key: String) -> Int? {
+        fields.last { $0.key == key }?.value.mark.map { $0.line + 1 }
+    }
+
     /// Only spaces, tabs and a CR (what may follow a fence).
     static func isBlank(_ rest: Substring) -> Bool {
         rest.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" }

@@ -12,6 +12,9 @@ struct MarkdownConverter {
     /// The nesting warning, given once per converter.
     private(set) var depthWarning: Diagnostic?
     private var kinds: [UInt32: NodeKind] = [:]
+    /// Every `#fragment` link and where it is, for `AnchorCheck` (the model keeps no positions
+    /// of inlines).
+    private(set) var fragmentLinks: [AnchorCheck.Place] = []
     /// Set when raw HTML was met: the caller then reads the document as HTML instead.
     private(set) var sawHTML = false
     /// Read once, after `CmarkDocument` registered the extensions (the pointer never changes).
@@ -208,7 +211,9 @@ struct MarkdownConverter {
         case .strong: builder.append(.strong(inlines(node, depth: depth)))
         case .strikethrough: builder.append(.strikethrough(inlines(node, depth: depth)))
         case .link:
-            builder.append(.link(Link(url: Self.string(cmark_node_get_url(node)), title: Self.optional(cmark_node_get_title(node)), content: inlines(node, depth: depth))))
+            let url = Self.string(cmark_node_get_url(node))
+            if url.hasPrefix("#") { fragmentLinks.append(AnchorCheck.Place(url: url, location: location(node))) }
+            builder.append(.link(Link(url: url, title: Self.optional(cmark_node_get_title(node)), content: inlines(node, depth: depth))))
         case .image:
             builder.append(.image(Image(url: Self.string(cmark_node_get_url(node)), title: Self.optional(cmark_node_get_title(node)), alt: Self.flatText(node))))
         case .htmlInline, .other, .document, .blockQuote, .list, .item, .taskItem, .codeBlock, .htmlBlock,

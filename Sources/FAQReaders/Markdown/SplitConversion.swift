@@ -20,6 +20,7 @@ enum SplitConversion {
         var diagnostics: [Diagnostic]
         /// Raw HTML was met: the caller reads the document as HTML instead.
         var sawHTML: Bool
+        var fragmentLinks: [AnchorCheck.Place]
     }
 
     static func flow(_ root: OpaquePointer, threshold: Int = defaultThreshold, makeConverter: () -> MarkdownConverter) -> Result {
@@ -50,13 +51,14 @@ enum SplitConversion {
         // The nesting warning is given once per document: the second half's goes when the
         // first half gave one.
         let diagnostics = first.diagnostics + last.diagnostics.filter { first.depthWarning == nil || $0 != last.depthWarning }
-        return Result(items: halves[0].items + halves[1].items, diagnostics: diagnostics, sawHTML: first.sawHTML || last.sawHTML)
+        return Result(items: halves[0].items + halves[1].items, diagnostics: diagnostics, sawHTML: first.sawHTML || last.sawHTML,
+                      fragmentLinks: first.fragmentLinks + last.fragmentLinks)
     }
 
     private static func serial(_ root: OpaquePointer, _ converter: MarkdownConverter) -> Result {
         var converter = converter
         let items = converter.flow(root)
-        return Result(items: items, diagnostics: converter.diagnostics, sawHTML: converter.sawHTML)
+        return Result(items: items, diagnostics: converter.diagnostics, sawHTML: converter.sawHTML, fragmentLinks: converter.fragmentLinks)
     }
 
     /// The top-level block at about half of the document's lines (the halves then hold
