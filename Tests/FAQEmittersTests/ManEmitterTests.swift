@@ -215,6 +215,23 @@ struct ManEmitterTests {
         #expect(diagnostics.count == 1)
     }
 
+    @Test("break points never split a character: combining marks, flags, skin tones, joiners")
+    func breakPointsKeepClusters() {
+        for ascii in [false, true] {
+            var out: [UInt8] = []
+            let word = String(repeating: "e\u{301}", count: 40) + "🇯🇵🇫🇷👍🏽🧑\u{200D}💻" + String(repeating: "日", count: 3)
+            Roff.appendEscaped(word, asciiOnly: ascii, newline: .fill, to: &out)
+            let text = String(decoding: out, as: UTF8.self)
+            #expect(text.contains("\\:"), "no break point at all")
+            for piece in text.components(separatedBy: "\\:").dropFirst() {
+                let first = ascii ? piece : String(piece.unicodeScalars.first.map { Character($0) } ?? " ")
+                #expect(!first.hasPrefix("\u{301}") && !first.hasPrefix("\\[u0301]"), "break before a combining mark")
+                #expect(!first.hasPrefix("🇵") && !first.hasPrefix("🇷") && !first.hasPrefix("\\[u1F1F5]") && !first.hasPrefix("\\[u1F1F7]"), "flag split")
+                #expect(!first.hasPrefix("🏽") && !first.hasPrefix("\\[u1F3FD]") && !first.hasPrefix("💻") && !first.hasPrefix("\\[u1F4BB]"), "cluster split")
+            }
+        }
+    }
+
     @Test("escaper: every special character")
     func escaper() {
         #expect(Roff.escape("a\\b") == "a\\eb")

@@ -105,6 +105,7 @@ public enum Roff {
     private static func appendWithBreakPoints(utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
         var run = 0
         var previousWide = false
+        var cluster = ClusterState()
         var i = 0
         while i < utf8.count {
             let lead = utf8[i]
@@ -120,6 +121,7 @@ public enum Roff {
                     }
                 }
                 previousWide = false
+                cluster = ClusterState()
                 appendASCII(lead, newline: newline, to: &out)
                 i += 1
                 continue
@@ -134,11 +136,12 @@ public enum Roff {
             }
             let wide = v >= 0x1100 && DisplayWidth.isWide(v)
             run += 1
-            if (wide && previousWide) || run > 24 {
+            if (wide && previousWide) || run > 24, cluster.mayBreak(before: v) {
                 out.append(UInt8(ascii: "\\"))
                 out.append(UInt8(ascii: ":"))
                 run = 1
             }
+            cluster.advance(v)
             previousWide = wide
             if asciiOnly {
                 appendUnicodeEscape(v, to: &out)
@@ -152,20 +155,23 @@ public enum Roff {
     private static func appendWithBreakPointsByScalar<S: StringProtocol>(_ text: S, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
         var run = 0
         var previousWide = false
+        var cluster = ClusterState()
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if isC1(v) { continue }
             if v == 0x20 || v == 0x0A || v == 0x09 {
                 run = 0
                 previousWide = false
+                cluster = ClusterState()
             } else {
                 let wide = v >= 0x1100 && DisplayWidth.isWide(v)
                 run += 1
-                if (wide && previousWide) || run > 24 {
+                if (wide && previousWide) || run > 24, cluster.mayBreak(before: v) {
                     out.append(UInt8(ascii: "\\"))
                     out.append(UInt8(ascii: ":"))
                     run = 1
                 }
+                cluster.advance(v)
                 previousWide = wide
             }
             if v < 0x80 {
@@ -175,6 +181,29 @@ public enum Roff {
             } else {
                 appendUTF8(scalar, to: &out)
             }
+        }
+    }
+
+    /// Where a break point would split a user-perceived character: before a combining mark,
+    /// a variation selector, an emoji modifier (skin tone) or a joiner, after a joiner, and
+    /// between the two regional indicators of a flag.
+    struct ClusterState {
+        private var afterJoiner = false
+        private var regionalIndicators = 0
+
+        func mayBreak(before v: UInt32) -> Bool {
+            if afterJoiner || v == 0x200D || (0xFE00...0xFE0F).contains(v) || (0x1F3FB...0x1F3FF).contains(v) { return false }
+            if (0x1F1E6...0x1F1FF).contains(v) { return regionalIndicators % 2 == 0 }
+            guard v >= 0x300, let scalar = Unicode.Scalar(v) else { return true }
+            switch scalar.properties.generalCategory {
+            case .nonspacingMark, .spacingMark, .enclosingMark: return false
+            default: return true
+            }
+        }
+
+        mutating func advance(_ v: UInt32) {
+            afterJoiner = v == 0x200D
+            regionalIndicators = (0x1F1E6...0x1F1FF).contains(v) ? regionalIndicators + 1 : 0
         }
     }
 
