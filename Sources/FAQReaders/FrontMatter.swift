@@ -21,8 +21,7 @@ struct FrontMatter {
         }
         // Find the closing fence: a line that is exactly `---` or `...`.
         var line = 1
-        var yamlStart = text.index(after: text.firstIndex(of: "\n") ?? text.endIndex)
-        if yamlStart > text.endIndex { yamlStart = text.endIndex }
+        let yamlStart = text.firstIndex(of: "\n").map { text.index(after: $0) } ?? text.endIndex
         var cursor = yamlStart
         while cursor < text.endIndex {
             line += 1

@@ -9,6 +9,11 @@ import Testing
         return text
     }
 
+    static func entries(_ result: EmitResult) -> [ArchiveEntry] {
+        guard case .archive(let entries) = result.output else { return [] }
+        return entries
+    }
+
     @Test func aQuestionCannotTakeTheContentsID() throws {
         let document = FAQDocument(metadata: Metadata(title: "T"), body: .entries([
             Entry(id: "faqexport-toc", question: [.text("Faqexport TOC?")], answer: []),
@@ -67,6 +72,12 @@ import Testing
         withBadUUID.metadata = badUUID
         let badResult = try EPUBEmitter().emit(withBadUUID, options: EmitOptions(timestamp: 0))
         #expect(badResult.diagnostics.contains { $0.message.contains("not a valid urn:uuid") })
+        var spaced = document
+        spaced.metadata.extra["identifier"] = " urn:uuid:12345678-1234-1234-1234-123456789abc\u{85} "
+        let good = try EPUBEmitter().emit(spaced, options: EmitOptions(timestamp: 0))
+        #expect(!good.diagnostics.contains { $0.message.contains("urn:uuid") })
+        let opf = try #require(HostileMetadataTests.entries(good).first { $0.path.hasSuffix(".opf") })
+        #expect(String(decoding: opf.data, as: UTF8.self).contains(">urn:uuid:12345678-1234-1234-1234-123456789abc<"))
         for check in try Validators.epubcheck([("hostile-metadata", bytes), ("bad-uuid", try badResult.output.serialized())]) {
             #expect(check.clean, "epubcheck:\n\(check.output)")
         }

@@ -99,8 +99,27 @@ import Testing
         #expect(liquid.allSatisfy { !$0.description.contains("\\u{a}") })
     }
 
+    /// A removed comment keeps its lines, so later positions stay right; a stretch of
+    /// unclosed openings is one warning, and a block without its end is looked for once.
+    @Test func liquidKeepsPositionsAndReportsOnce() throws {
+        let comment = "---\ntitle: T\n---\n\n{% comment %}\nline a\nline b\n{% endcomment %}\n\n## Q?\n\nSee [x](#nope).\n"
+        let located = try FAQReader.read(text: comment, path: "c.md")
+        #expect(located.diagnostics.first { $0.message.contains("#nope") }?.location == SourceLocation(file: "c.md", line: 12, column: 5))
+        let many = "---\ntitle: T\n---\n\n## Q?\n\n" + String(repeating: "{{ ", count: 1000) + "\n\n" + String(repeating: "{% raw %}\n", count: 50)
+        let result = try FAQReader.read(text: many, path: "m.md")
+        #expect(result.diagnostics.filter { $0.message.contains("not closed") }.count == 1)
+        #expect(result.diagnostics.filter { $0.message.contains("has no '{% endraw %}'") }.count == 50)
+        guard case .paragraph(let p)? = result.document.allEntries.first?.answer.first else { Issue.record("no paragraph"); return }
+        #expect(p.content.plainText.hasPrefix("{{ {{ {{"))
+    }
+
+    @Test(arguments: ["---", "---  ", "---\t"])
+    func aLoneFenceIsAnError(_ text: String) throws {
+        #expect { try FAQReader.read(text: text, path: "f.md") } throws: { ($0 as? ReadError)?.message.contains("never closed") == true }
+    }
+
     @Test func liquidRawIsKeptCommentRemoved() throws {
-        let text = "---\ntitle: T\n---\n## Q?\n\n{% raw %}{{ keep }} {% x %}{% endraw %} H {% comment %} hidden\n\n{{ too }}{% endcomment %}end\n"
+        let text = "---\ntitle: T\n---\n## Q?\n\n{%- raw %}{{ keep }} {% x %}{% endraw -%} H {% comment %} hidden\n\n{{ too }}{% endcomment %}end\n"
         let result = try FAQReader.read(text: text, path: "r.md")
         guard case .paragraph(let p)? = result.document.allEntries.first?.answer.first else { Issue.record("no paragraph"); return }
         #expect(p.content.plainText == "{{ keep }} {% x %} H end")

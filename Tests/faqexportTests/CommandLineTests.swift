@@ -230,6 +230,7 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         let files = try FileManager.default.contentsOfDirectory(atPath: dir.appendingPathComponent("out").path).sorted()
         #expect(files == ["odd.3p", "plain.3p", "tool.1"])
+        #expect(run.stderr.contains("man_section '1 x' is not a section name"), "\(run.stderr)")
         let tool = try String(contentsOf: dir.appendingPathComponent("out/tool.1"), encoding: .utf8)
         #expect(tool.contains(".TH \"TOOL\" \"1\""))
     }

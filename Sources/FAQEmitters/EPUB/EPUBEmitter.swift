@@ -69,7 +69,7 @@ public struct EPUBEmitter: BookEmitter {
             Self.writeTOCItems(pages, chapters, targets, to: &out)
         }
         let package = Self.package(pages, chapters: chapters, title: title, options: options)
-        if pages.count == 1, let given = documents[0].metadata.extra["identifier"], !Self.isUsableIdentifier(given) {
+        if pages.count == 1, let given = Self.visible(documents[0].metadata.extra["identifier"]), !Self.isUsableIdentifier(given) {
             diagnostics.append(.warning("EPUB: identifier '\(given.prefix(60))' is not a valid urn:uuid; a generated one is used",
                                         at: documents[0].source.map { SourceLocation(file: $0, line: 1) }))
         }
@@ -140,10 +140,6 @@ public struct EPUBEmitter: BookEmitter {
     }
 
     static func package(_ pages: [FAQPage], chapters: [Chapter], title: String, options: EmitOptions) -> PackageDocument {
-        // Values as written: a value of dropped characters alone would be an empty element.
-        func visible(_ value: String?) -> String? {
-            value.map { XHTMLWriter.writtenText($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
-        }
         func unique(_ values: [String]) -> [String] {
             var seen = Set<String>()
             return values.compactMap(visible).filter { seen.insert($0).inserted }
@@ -169,6 +165,11 @@ public struct EPUBEmitter: BookEmitter {
             subjects: unique(metas.flatMap(\.keywords)), creators: unique(metas.flatMap(\.authors)), date: date,
             modified: EPUBDate.modified(dates: dates, timestamp: options.timestamp),
             manifest: manifest, spine: ["nav"] + chapters.map { String($0.file.dropLast(6)) })
+    }
+
+    /// A value as written, trimmed; nil when nothing would be left (an empty element).
+    static func visible(_ value: String?) -> String? {
+        value.map { XHTMLWriter.writtenText($0).trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
     }
 
     /// A given identifier that claims to be a UUID must be one (epubcheck OPF-085); one

@@ -54,6 +54,9 @@ struct ManPage {
         if Self.hasTable(document) { writer.trustedLine("'\\\" t") }
         if !options.asciiOnly { writer.trustedLine(".\\\" -*- coding: UTF-8 -*-") }
         let section = Self.section(metadata, options: options)
+        if let given = metadata.extra["man_section"], !Self.isSectionName(given.trimmingCharacters(in: .whitespaces)) {
+            diagnostics.append(.warning("man page: man_section '\(given.prefix(20))' is not a section name (1, 3p, 8…); section \(section) is used"))
+        }
         writer.request(
             "TH",
             arguments: [

@@ -6,13 +6,13 @@ extension ManPage {
         for inline in inlines {
             switch inline {
             case .text(let s), .code(let s):
-                if s.contains(where: { !$0.isWhitespace }) { return true }
+                if s.unicodeScalars.contains(where: isVisible) { return true }
             case .emphasis(let c), .strong(let c), .strikethrough(let c):
                 if hasVisibleContent(c) { return true }
             case .link(let link):
                 if hasVisibleContent(link.content) { return true }
             case .image(let image):
-                if image.alt.contains(where: { !$0.isWhitespace }) { return true }
+                if image.alt.unicodeScalars.contains(where: isVisible) { return true }
             case .lineBreak, .softBreak: break
             }
         }
@@ -180,11 +180,15 @@ extension ManPage {
         return value.unicodeScalars.allSatisfy { ("0"..."9").contains($0) || ("a"..."z").contains($0) }
     }
 
-    /// `value` when the escaper would write something visible of it (controls are dropped).
+    /// A scalar the escaper writes and a reader sees: not white space, not a control
+    /// (C0, DEL and C1 are dropped).
+    static func isVisible(_ s: Unicode.Scalar) -> Bool {
+        s.value > 0x20 && !(0x7F...0x9F).contains(s.value) && !s.properties.isWhitespace
+    }
+
+    /// `value` when the escaper would write something visible of it.
     static func nonEmpty(_ value: String?) -> String? {
-        guard let value, value.unicodeScalars.contains(where: { s in
-            !s.properties.isWhitespace && s.value >= 0x20 && !(0x7F...0x9F).contains(s.value)
-        }) else { return nil }
+        guard let value, value.unicodeScalars.contains(where: isVisible) else { return nil }
         return value
     }
 }
