@@ -213,6 +213,20 @@ import Testing
         #expect(written.count == 200 * 5 + 1)  // one EPUB binds every input
     }
 
+    /// Starts faqexport with `arguments` in `dir`, running. The test runner's threads block
+    /// SIGTERM and a child inherits that mask: faqexport starts with none blocked, as from a
+    /// shell.
+    static func startWithSignalsUnblocked(_ arguments: [String], in dir: URL) throws -> Process {
+        let unblocked = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])"
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+        process.arguments = ["-c", unblocked, CLI.binary] + arguments
+        process.currentDirectoryURL = dir
+        process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "0"]) { $1 }
+        try process.run()
+        return process
+    }
+
     /// A FIFO among the targets is opened in place, which blocks until it has a reader:
     /// the run is held with the other outputs' temporary files on disk (more of them than
     /// one chunk of the cleanup registry holds), and SIGTERM then must remove them all and
@@ -231,15 +245,7 @@ import Testing
         // Five formats per input and one book, less the FIFO written in place.
         let expected = 250 * 5 + 1 - 1
         #expect(expected > TemporaryFileCleanup.slotsPerChunk)
-        // The test runner's threads block SIGTERM and a child inherits that mask: start
-        // faqexport with none blocked, as a shell would.
-        let unblocked = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", unblocked, CLI.binary, "-q", "--output-dir", "out"] + names
-        process.currentDirectoryURL = dir
-        process.environment = ProcessInfo.processInfo.environment.merging(["SOURCE_DATE_EPOCH": "0"]) { $1 }
-        try process.run()
+        let process = try Self.startWithSignalsUnblocked(["-q", "--output-dir", "out"] + names, in: dir)
         let deadline = Date().addingTimeInterval(60)
         while try temporaryFiles(in: out).count < expected, Date() < deadline { usleep(50_000) }
         #expect(try temporaryFiles(in: out).count == expected)
@@ -262,12 +268,7 @@ import Testing
         var text = "---\ntitle: Big\n---\n"
         for i in 0..<20_000 { text += "\n## Question \(i)?\n\nAnswer \(i), *some* text and a [link](https://e.org/\(i)).\n" }
         try Data(text.utf8).write(to: dir.appendingPathComponent("big.md"))
-        let unblocked = "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, []); os.execv(sys.argv[1], sys.argv[1:])"
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        process.arguments = ["-c", unblocked, CLI.binary, "-q", "--output-dir", "new/a/b", "big.md"]
-        process.currentDirectoryURL = dir
-        try process.run()
+        let process = try Self.startWithSignalsUnblocked(["-q", "--output-dir", "new/a/b", "big.md"], in: dir)
         let leaf = dir.appendingPathComponent("new/a/b").path
         let deadline = Date().addingTimeInterval(60)
         while !FileManager.default.fileExists(atPath: leaf), process.isRunning, Date() < deadline { usleep(5_000) }

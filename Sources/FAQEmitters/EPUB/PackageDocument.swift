@@ -133,8 +133,8 @@ enum EPUBDate {
             }
             return v
         }
-        guard let y = number(0, 4), s.count >= 10, s[4] == 0x2D, let m = number(5, 2), s[7] == 0x2D, let d = number(8, 2),
-              (1...12).contains(m), (1...31).contains(d) else { return nil }
+        // `startsValid` checked the shape and the calendar.
+        guard let y = number(0, 4), let m = number(5, 2), let d = number(8, 2) else { return nil }
         var seconds = CivilDate.days(year: y, month: m, day: d) * 86_400
         guard s.count > 10, s[10] == 0x54 || s[10] == 0x20, let hh = number(11, 2), s.count > 13, s[13] == 0x3A, let mm = number(14, 2),
               hh < 24, mm < 60 else { return seconds }

@@ -118,14 +118,9 @@ extension ManPage {
 
     /// `YYYY-MM-DD` from the front matter's date (a date or a timestamp), else from `timestamp`.
     static func date(_ written: String?, timestamp: Int64) -> String {
-        if let written, CalendarDate.startsValid(written.manTrimmed) {
-            let bytes = Array(written.manTrimmed.utf8.prefix(10))
-            let digits = [0, 1, 2, 3, 5, 6, 8, 9]
-            if bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
-                digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[$0]) })
-            {
-                return String(decoding: bytes, as: UTF8.self)
-            }
+        // A valid start is ten bytes of digits and `-`: safe as the verbatim `.TH` argument.
+        if let written = written?.manTrimmed, CalendarDate.startsValid(written) {
+            return String(decoding: written.utf8.prefix(10), as: UTF8.self)
         }
         return civilDate(timestamp)
     }
