@@ -335,6 +335,55 @@ struct ManEmitterTests {
             """))
     }
 
+    @Test("tables fit the line: short columns at their width, long ones share the rest")
+    func tableColumns() {
+        // Option | Description: the description gets the whole rest of the line.
+        #expect(TableColumns(natural: [6, 104], line: 71).wraps == [false, true])
+        // Water-filling: ID, Kind, Default, Since fit the first even share, Name the second.
+        #expect(TableColumns(natural: [2, 16, 6, 85, 7, 5], line: 71).wraps == [false, false, false, true, false, false])
+        // Everything fits: nothing wraps.
+        #expect(TableColumns(natural: [1, 0, 30], line: 71).wraps == [false, false, false])
+        // Nothing fits its share: all columns share the line.
+        #expect(TableColumns(natural: [40, 50, 60], line: 71).wraps == [true, true, true])
+    }
+
+    @Test("wide tables and deeply nested lists pass groff -ww on an 80-column terminal")
+    func wideAndDeep() throws {
+        func cells(_ texts: [String]) -> [TableCell] { texts.map { TableCell([.text($0)]) } }
+        let six = Table(alignments: [], header: cells(["ID", "Name", "Kind", "Description", "Default", "Since"]), rows: [
+            cells(["1", "alpha", "int", "The number of retries before the connection is given up for good, counted per host.", "3", "1.0"]),
+            cells(["2", "beta-gamma-delta", "string", "Short.", "none", "2.10"]),
+        ])
+        let five = Table(alignments: [.left, .center, .right, .none, .none], header: cells(["a", "b", "c", "d", "e"]), rows: [
+            cells(["one two three", "four five six", "seven eight", "nine ten eleven twelve", "thirteen"]),
+        ])
+        let two = Table(alignments: [], header: cells(["Option", "Description"]), rows: [
+            cells(["-v", "Prints more about what the tool is doing, including every file it reads and writes and why it skips some."]),
+        ])
+        var deep: [Block] = [.paragraph(Paragraph([.text("innermost paragraph of a deeply nested list")]))]
+        for level in (0..<45).reversed() {
+            deep = [.list(ListBlock(kind: .bullet, items: [ListItem(content: [.paragraph(Paragraph([.text("level \(level)")]))] + deep)]))]
+        }
+        let document = FAQDocument(metadata: Metadata(title: "Wide"), body: .entries([
+            Entry(id: "six", question: [.text("Six?")], answer: [.table(six)]),
+            Entry(id: "five", question: [.text("Five?")], answer: [
+                .table(five), .quote(BlockQuote([.table(five)])),
+                .list(ListBlock(kind: .ordered, items: [ListItem(content: [.paragraph(Paragraph([.text("In a list:")])), .table(five)])])),
+            ]),
+            Entry(id: "two", question: [.text("Two?")], answer: [.table(two)]),
+            Entry(id: "deep", question: [.text("Deep?")], answer: deep),
+        ]))
+        let (page, _) = try emitMan(document)
+        let (asciiPage, _) = try emitMan(document, { var o = fixedOptions; o.asciiOnly = true; return o }())
+        try validate(page, asciiPage: asciiPage, name: "wide")
+        #expect(page.contains("\nlb lbx\nl lx.\n"))
+        // A short column's cells are entries on the row's line, a long one's a text block.
+        #expect(page.contains("\n\\&\\-v@T{\n"))
+        // Insets stop at half the line; every .RS still has its .RE.
+        #expect(lines(page).filter { $0.hasPrefix(".RS") }.count == lines(page).filter { $0 == ".RE" }.count)
+        #expect(page.contains(".RS 0\n"))
+    }
+
     @Test("text glued to a link that escapes to nothing ends the closing line")
     func gluedControlsAfterLinks() throws {
         func entry(_ id: String, _ answer: [Inline]) -> Entry {

@@ -37,6 +37,10 @@ struct ManPage {
     /// Where diagnostics point: the entry being written, when known.
     var location: SourceLocation?
     var reportedStrikethrough = false
+    /// The `.RS` insets in force (code, quotes, list bodies), in ens; tables are laid out in
+    /// the line that is left.
+    private(set) var inset = 0
+    private var insets: [Int] = []
     /// Takes the page's bytes between entries.
     let sink: OutputSink
 
@@ -181,20 +185,20 @@ struct ManPage {
             self.list(list)
         case .code(let code):
             paragraphBreak()
-            writer.trustedRequest("RS 4")
+            beginInset(4)
             writer.trustedRequest("EX")
             for line in code.text.split(separator: "\n", omittingEmptySubsequences: false) {
                 writer.literalLine(line)
             }
             writer.trustedRequest("EE")
-            writer.trustedRequest("RE")
+            endInset()
         case .quote(let quote):
             guard Self.showsContent(block) else { return }
             paragraphBreak()
-            writer.trustedRequest("RS 4")
+            beginInset(4)
             afterHeading = true
             blocks(quote.content)
-            writer.trustedRequest("RE")
+            endInset()
             afterHeading = false
         case .table(let table):
             guard Self.showsContent(block) else { return }
@@ -204,6 +208,23 @@ struct ManPage {
             if afterHeading { return }
             writer.trustedRequest("sp")
         }
+    }
+
+    /// Insets stop growing at half the line: deeper nesting stays at that margin, since
+    /// groff cannot set text once the insets eat the line ("can't break line", then
+    /// "bad line length" at about 40 levels).
+    static let maxInset = 36
+
+    mutating func beginInset(_ ens: Int) {
+        let step = inset + ens > Self.maxInset ? 0 : ens
+        insets.append(step)
+        inset += step
+        writer.trustedRequest("RS \(step)")
+    }
+
+    mutating func endInset() {
+        inset -= insets.removeLast()
+        writer.trustedRequest("RE")
     }
 
     mutating func list(_ list: ListBlock) {
@@ -228,9 +249,9 @@ struct ManPage {
                 afterHeading = false
             }
             if !rest.isEmpty {
-                writer.trustedRequest("RS \(width)")
+                beginInset(width)
                 blocks(rest)
-                writer.trustedRequest("RE")
+                endInset()
             }
             afterHeading = false
         }

@@ -275,6 +275,9 @@ struct RoffWriter {
     /// Set while writing tbl cells: `@` (the column separator) is escaped, and every
     /// content line gets `\&` first so no cell text can read as `T}` or `.TE`.
     var inTableCell = false
+    /// Set while writing a tbl entry that is not a text block: the whole cell stays on the
+    /// row's line, so a newline in its text is a space.
+    var inTableEntry = false
 
     init(asciiOnly: Bool, capacity: Int = 4096) {
         self.asciiOnly = asciiOnly
@@ -347,6 +350,12 @@ struct RoffWriter {
         endLine()
     }
 
+    /// Roff the emitter wrote itself (tbl separators, `T{`, `T}`), continuing the current
+    /// line: never pass document text here.
+    mutating func trustedText(_ text: String) {
+        content(fill: false) { $0.append(contentsOf: text.utf8) }
+    }
+
     /// The emitter's own inline roff (`\fB`, `\fR`), continuing the current line.
     mutating func inlineEscape(_ escape: StaticString) {
         content(fill: false) { out in escape.withUTF8Buffer { out.append(contentsOf: $0) } }
@@ -360,7 +369,7 @@ struct RoffWriter {
         var start = utf8.startIndex
         var index = start
         while index != utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\n") {
+            if utf8[index] == UInt8(ascii: "\n"), !inTableEntry {
                 let segment = text[start..<index]
                 content(fill: true) { Roff.appendEscaped(segment, asciiOnly: asciiOnly, newline: textMode, to: &$0) }
                 endLine()
