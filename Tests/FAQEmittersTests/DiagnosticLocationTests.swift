@@ -44,4 +44,22 @@ import Testing
         #expect(unsafe.map(\.location) == [Self.sectionAt])
         #expect(image.map(\.location) == [Self.secondAt])
     }
+
+    /// An image without alt text leaves nothing behind; the warning must not say its
+    /// alt text is kept.
+    @Test(arguments: ["man", "xhtml", "epub"])
+    func imageWithoutAltIsReportedAsLeftOut(_ format: String) throws {
+        let images: Block = .paragraph(Paragraph([
+            .image(Image(url: "shot.png", alt: "")), .text(" and "), .image(Image(url: "b.png", alt: "a diagram")),
+        ]))
+        let document = FAQDocument(metadata: Metadata(title: "T"), body: .entries([
+            Entry(id: "a", question: [.text("A?")], answer: [images], location: Self.firstAt),
+        ]))
+        let emitters: [String: any Emitter] = ["man": ManEmitter(), "xhtml": XHTMLEmitter(), "epub": EPUBEmitter()]
+        let emitter = try #require(emitters[format])
+        let messages = try emitter.emit(document, options: EmitOptions(timestamp: 0)).diagnostics.map(\.message)
+        #expect(messages.filter { $0.contains("shot.png") && $0.contains("has no alt text and is left out") }.count == 1, "\(messages)")
+        #expect(messages.filter { $0.contains("b.png") && $0.contains("alt text") && !$0.contains("left out") }.count == 1, "\(messages)")
+        #expect(!messages.contains { $0.contains("shot.png") && $0.contains("kept") || $0.contains("shot.png") && $0.contains("written as its alt") })
+    }
 }

@@ -319,7 +319,8 @@ struct ManPage {
                     index += 1
                 }
             case .image(let image):
-                diagnostics.append(.warning("man page: image '\(image.url)' dropped; its alt text is kept", at: location))
+                let kept = Self.hasVisibleContent([.text(image.alt)])
+                diagnostics.append(.warning("man page: image '\(image.url)' " + (kept ? "dropped; its alt text is kept" : "has no alt text and is left out"), at: location))
                 writer.text(image.alt)
             case .lineBreak:
                 if writer.inTableCell {

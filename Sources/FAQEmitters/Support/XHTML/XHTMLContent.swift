@@ -197,8 +197,11 @@ struct XHTMLContent {
                 out.close(.a)
             } else {
                 if let refusal { diagnostics.append(refusal) }
+                guard !label.isEmpty else {
+                    diagnostics.append(.warning("image \(image.url) has no alt text and is left out", at: location))
+                    return false
+                }
                 diagnostics.append(.warning("image \(image.url) is written as its alt text", at: location))
-                guard !label.isEmpty else { return false }
                 out.text(label)
             }
         }
