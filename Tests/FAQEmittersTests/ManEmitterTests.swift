@@ -211,8 +211,24 @@ struct ManEmitterTests {
             metadata: Metadata(title: "T"),
             body: .entries([Entry(id: "q", question: [.text("Q")], answer: [.paragraph(Paragraph(answer))])]))
         let (page, diagnostics) = try emitMan(document)
-        #expect(page.contains("See\n.UR \"https://e.org/\\:x\\-y\"\nthis\n.UE ),\nthen more and\n.MT \"m@e.org\"\nmail\n.ME\nor bad\n"))
+        #expect(page.contains("See\n.UR \"https://e.\\:org/\\:x\\-y\"\nthis\n.UE ),\nthen more and\n.MT \"m@e.org\"\nmail\n.ME\nor bad\n"))
         #expect(diagnostics.count == 1)
+    }
+
+    @Test("long URLs wrap after / ? & = # and ., never inside the scheme's // or after -")
+    func urlBreakPoints() throws {
+        let query = "https://example.org/search?query=averyveryverylongsearchtermthatgoesonandon&page=2&lang=en&sort=relevance&filter=none#top"
+        let host = "https://a-very-very-long-host-name-that-never-ends.subdomain.example-organization.example.org"
+        let document = FAQDocument(metadata: Metadata(title: "T"), body: .entries([Entry(id: "q", question: [.text("Q?")], answer: [
+            .paragraph(Paragraph([.text("See "), .link(Link(url: query, content: [.text("the search")])), .text(" and "),
+                                  .link(Link(url: host, content: [.text("host")])), .text(" now.")])),
+        ])]))
+        let (page, _) = try emitMan(document)
+        #expect(page.contains(".UR \"https://example.\\:org/\\:search?\\:query=\\:averyveryverylongsearchtermthatgoesonandon&\\:page=\\:2&\\:lang=\\:en&\\:sort=\\:relevance&\\:filter=\\:none#\\:top\"\n"))
+        #expect(page.contains(".UR \"https://a\\-very\\-very\\-long\\-host\\-name\\-that\\-never\\-ends.\\:subdomain.\\:example\\-organization.\\:example.\\:org\"\n"))
+        let (asciiPage, _) = try emitMan(document, { var o = fixedOptions; o.asciiOnly = true; return o }())
+        #expect(lines(asciiPage).filter { $0.hasPrefix(".UR") } == lines(page).filter { $0.hasPrefix(".UR") })
+        try validate(page, asciiPage: asciiPage, name: "long URLs")
     }
 
     @Test("break points never split a character: combining marks, flags, skin tones, joiners")
@@ -408,7 +424,7 @@ struct ManEmitterTests {
             #expect(page.contains("swallowed words"))
             #expect(!page.unicodeScalars.contains { (0x80..<0xA0).contains($0.value) }, "a C1 control reached the page")
             #expect(page.contains(ascii ? "\\[u00A0]kept" : "\u{A0}kept"))
-            #expect(page.contains(ascii ? "e.org/\\:x/\\:\\[u00E9]" : "e.org/\\:x/\\:\u{E9}"))
+            #expect(page.contains(ascii ? "e.\\:org/\\:x/\\:\\[u00E9]" : "e.\\:org/\\:x/\\:\u{E9}"))
             let (asciiPage, _) = try emitMan(document, { var o = fixedOptions; o.asciiOnly = true; return o }())
             if !ascii { try validate(page, asciiPage: asciiPage, name: "glued") }
         }

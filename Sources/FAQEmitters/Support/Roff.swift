@@ -33,26 +33,27 @@ public enum Roff {
         /// Inside a tbl table whose column separator is `@`: like `space`, and `@` → `\(at`.
         case tableCell
         /// A `.UR` argument: like `space`, plus `\:` (a break point, no hyphen) after each
-        /// run of slashes but the first (`https://`), so a long URL can wrap.
+        /// run of `breaksURLAfter` characters but the first (`https://`), so a long URL can wrap.
         case url
     }
 
     /// Appends `text` escaped, in one pass over its UTF-8 bytes.
     static func appendEscaped<S: StringProtocol>(_ text: S, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
         let url = newline == .url
-        var afterSlash = false
-        var slashRuns = 0  // the first run is the scheme's `//`: no break after it
+        var afterBreak = false
+        var breakRuns = 0  // the first run is the scheme's `//`: no break after it
         if asciiOnly && (newline == .fill || newline == .tableCell) {
             appendWithBreakPoints(text, asciiOnly: true, newline: newline, to: &out)
         } else if asciiOnly {
             for scalar in text.unicodeScalars {
                 let v = scalar.value
                 if url {
-                    if afterSlash, v != 0x2F {
-                        if slashRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
-                        slashRuns += 1
+                    let breaks = v < 0x80 && breaksURLAfter(UInt8(v))
+                    if afterBreak, !breaks {
+                        if breakRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
+                        breakRuns += 1
                     }
-                    afterSlash = v == 0x2F
+                    afterBreak = breaks
                 }
                 if v < 0x80 {
                     appendASCII(UInt8(v), newline: newline, to: &out)
@@ -72,11 +73,12 @@ public enum Roff {
                     continue
                 }
                 if url {
-                    if afterSlash, byte != 0x2F {
-                        if slashRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
-                        slashRuns += 1
+                    let breaks = breaksURLAfter(byte)
+                    if afterBreak, !breaks {
+                        if breakRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
+                        breakRuns += 1
                     }
-                    afterSlash = byte == 0x2F
+                    afterBreak = breaks
                 }
                 if byte == 0xC2 {
                     heldC2 = true
@@ -86,6 +88,17 @@ public enum Roff {
                     out.append(byte)  // a String's UTF-8 is always valid
                 }
             }
+        }
+    }
+
+    /// Where a URL may wrap: after a run of `/`, `?`, `&`, `=`, `#` or `.` (a long host name
+    /// or query has no slash to break at). Not after `-`: the line would seem hyphenated.
+    @inline(__always)
+    static func breaksURLAfter(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "&"), UInt8(ascii: "="), UInt8(ascii: "#"),
+             UInt8(ascii: "."): return true
+        default: return false
         }
     }
 
