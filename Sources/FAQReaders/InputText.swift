@@ -30,10 +30,12 @@ enum InputText {
         return text
     }
 
-    private static func position(of index: Int, in bytes: [UInt8]) -> (Int, Int) {
+    /// Line and byte column of `index`, as an editor shows them: LF, CRLF and a lone CR
+    /// each end a line (the reader treats all three alike), and a BOM takes no column.
+    static func position(of index: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1
-        var lineStart = 0
-        for i in 0..<index where bytes[i] == 0x0A {
+        var lineStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        for i in lineStart..<index where bytes[i] == 0x0A || (bytes[i] == 0x0D && (i + 1 == bytes.count || bytes[i + 1] != 0x0A)) {
             line += 1
             lineStart = i + 1
         }
