@@ -215,14 +215,21 @@ struct XHTMLContent {
     }
 
     /// The sanitized `href` for a URL, or nil (the link becomes text; `refusal` says why
-    /// when the URL is unsafe).
+    /// when the URL is unsafe or invalid).
     private func href(for url: String, what: String, refusal: inout Diagnostic?) -> String? {
         if LinkPolicy.isForbidden(url) {
             refusal = .warning("\(what) with unsafe URL \(url) is written as text", at: location)
             return nil
         }
-        guard let rewriteLink else { return LinkPolicy.hasTarget(url) ? LinkPolicy.wellFormed(url) : nil }
-        guard let href = rewriteLink(url), !LinkPolicy.isForbidden(href), LinkPolicy.hasTarget(href) else { return nil }
+        var href = url
+        if let rewriteLink {
+            guard let rewritten = rewriteLink(url), !LinkPolicy.isForbidden(rewritten) else { return nil }
+            href = rewritten
+        }
+        guard LinkPolicy.hasTarget(href) else {
+            refusal = .warning("\(what) \(url) is not a valid URL and is written as text", at: location)
+            return nil
+        }
         return LinkPolicy.wellFormed(href)
     }
 
