@@ -157,7 +157,7 @@ enum LinkPolicy {
 
     /// Whether a remote URL names something to follow: `mailto:` and `tel:` need an
     /// address; `http`, `https`, `ftp` and `//…` need `//` and a host a URL parser accepts
-    /// (`hasValidHost`). Anything else (`https:`, `//`, `https:/path`, `http://[::1`) is no
+    /// (`URLAuthority`). Anything else (`https:`, `//`, `https:/path`, `http://[::1`) is no
     /// link to epubcheck (RSC-020, RSC-023), so it is written as text.
     static func hasTarget(_ url: String) -> Bool {
         guard classify(url) == .remote else { return true }
@@ -167,40 +167,9 @@ enum LinkPolicy {
             if scheme == "mailto" || scheme == "tel" { return text.contains { !$0.isWhitespace } }
         }
         guard text.hasPrefix("//") else { return false }
-        let authority = text.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" && $0 != "\\" }
-        return hasValidHost(authority)
-    }
-
-    /// `[user@]host[:port]` where host is a bracketed IPv6 address or a name: no empty
-    /// label but a final one (`example.org.`), none of the characters WHATWG forbids in a
-    /// host, no `%` (epubcheck cannot parse percent-encoded hosts); port digits only.
-    static func hasValidHost(_ authority: Substring) -> Bool {
-        var hostAndPort = authority
-        if let at = authority.lastIndex(of: "@") { hostAndPort = authority[authority.index(after: at)...] }
-        let host: Substring
-        let port: Substring
-        if hostAndPort.hasPrefix("[") {
-            guard let close = hostAndPort.firstIndex(of: "]") else { return false }
-            let address = hostAndPort[hostAndPort.index(after: hostAndPort.startIndex)..<close]
-            guard address.contains(":"), address.allSatisfy({ $0.isHexDigit || $0 == ":" || $0 == "." }) else { return false }
-            host = hostAndPort[...close]
-            port = hostAndPort[hostAndPort.index(after: close)...]
-        } else if let colon = hostAndPort.lastIndex(of: ":") {
-            host = hostAndPort[..<colon]
-            port = hostAndPort[colon...]
-        } else {
-            host = hostAndPort
-            port = ""
-        }
-        if !port.isEmpty {
-            guard port.first == ":", port.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        }
-        if host.hasPrefix("[") { return true }
-        let forbidden: Set<Character> = [" ", "%", "<", ">", "^", "|", "[", "]", "\\", "@", ":", "\"", "`", "{", "}"]
-        guard !host.isEmpty, !host.contains(where: { forbidden.contains($0) || $0.isWhitespace || $0.asciiValue.map { $0 < 0x20 || $0 == 0x7F } == true })
-        else { return false }
-        let labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        return !labels.dropLast().contains(where: \.isEmpty) && !(labels.count == 1 && labels[0].isEmpty)
+        // A backslash does not end the authority here: `wellFormed` would encode it into the host.
+        let authority = text.dropFirst(2).prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+        return URLAuthority.isValid(authority)
     }
 
     /// True for URLs that must never reach an `href`.
