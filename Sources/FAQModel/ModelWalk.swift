@@ -35,3 +35,17 @@ extension Array where Element == Inline {
         }
     }
 }
+
+extension Array where Element == Inline {
+    /// Every image, in links and emphasis included, in reading order.
+    public func forEachImage(_ body: (Image) -> Void) {
+        for inline in self {
+            switch inline {
+            case .image(let image): body(image)
+            case .link(let link): link.content.forEachImage(body)
+            case .emphasis(let c), .strong(let c), .strikethrough(let c): c.forEachImage(body)
+            case .text, .code, .lineBreak, .softBreak: break
+            }
+        }
+    }
+}

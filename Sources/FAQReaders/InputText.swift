@@ -30,7 +30,7 @@ enum InputText {
         return text
     }
 
-    /// Line and byte column of `index`, as an editor shows them: LF, CRLF and a lone CR
+    /// Line and column (in bytes, as compilers count) of `index`: LF, CRLF and a lone CR
     /// each end a line (the reader treats all three alike), and a BOM takes no column.
     static func position(of index: Int, in bytes: [UInt8]) -> (Int, Int) {
         var line = 1

@@ -52,8 +52,14 @@ import Testing
         let images: Block = .paragraph(Paragraph([
             .image(Image(url: "shot.png", alt: "")), .text(" and "), .image(Image(url: "b.png", alt: "a diagram")),
         ]))
+        // Alone in a paragraph, a quote or a cell: nothing of it is written at all.
+        let alone: [Block] = [
+            .paragraph(Paragraph([.image(Image(url: "alone.png", alt: "")), .softBreak])),
+            .quote(BlockQuote([.paragraph(Paragraph([.image(Image(url: "quoted.png", alt: " "))]))])),
+            .table(Table(alignments: [], header: [TableCell([.text("h")])], rows: [[TableCell([.image(Image(url: "cell.png", alt: ""))])]])),
+        ]
         let document = FAQDocument(metadata: Metadata(title: "T"), body: .entries([
-            Entry(id: "a", question: [.text("A?")], answer: [images], location: Self.firstAt),
+            Entry(id: "a", question: [.text("A?")], answer: [images] + alone, location: Self.firstAt),
         ]))
         let emitters: [String: any Emitter] = ["man": ManEmitter(), "xhtml": XHTMLEmitter(), "epub": EPUBEmitter()]
         let emitter = try #require(emitters[format])
@@ -61,5 +67,8 @@ import Testing
         #expect(messages.filter { $0.contains("shot.png") && $0.contains("has no alt text and is left out") }.count == 1, "\(messages)")
         #expect(messages.filter { $0.contains("b.png") && $0.contains("alt text") && !$0.contains("left out") }.count == 1, "\(messages)")
         #expect(!messages.contains { $0.contains("shot.png") && $0.contains("kept") || $0.contains("shot.png") && $0.contains("written as its alt") })
+        for url in ["alone.png", "quoted.png", "cell.png"] {
+            #expect(messages.filter { $0.contains(url) && $0.contains("has no alt text and is left out") }.count == 1, "\(url): \(messages)")
+        }
     }
 }

@@ -353,14 +353,29 @@ struct ManEmitterTests {
 
     @Test("tables fit the line: short columns at their width, long ones share the rest")
     func tableColumns() {
-        // Option | Description: the description gets the whole rest of the line.
-        #expect(TableColumns(natural: [6, 104], line: 71).wraps == [false, true])
+        // Option | Description: the description's text blocks get the whole rest of the line.
+        #expect(TableColumns(natural: [6, 104], longest: [6, 12], line: 71)?.widths == [nil, 58])
         // Water-filling: ID, Kind, Default, Since fit the first even share, Name the second.
-        #expect(TableColumns(natural: [2, 16, 6, 85, 7, 5], line: 71).wraps == [false, false, false, true, false, false])
+        #expect(TableColumns(natural: [2, 16, 6, 85, 7, 5], longest: [2, 16, 6, 12, 7, 5], line: 71)?.widths == [nil, nil, nil, 16, nil, nil])
         // Everything fits: nothing wraps.
-        #expect(TableColumns(natural: [1, 0, 30], line: 71).wraps == [false, false, false])
-        // Nothing fits its share: all columns share the line.
-        #expect(TableColumns(natural: [40, 50, 60], line: 71).wraps == [true, true, true])
+        #expect(TableColumns(natural: [1, 0, 30], longest: [1, 0, 8], line: 71)?.widths == [nil, nil, nil])
+        // Nothing fits its share: the columns share the line, a long word gets its room first.
+        #expect(TableColumns(natural: [40, 50, 60], longest: [6, 30, 6], line: 71)?.widths == [16, 30, 15])
+        // Words that cannot fit side by side: no grid (records instead).
+        #expect(TableColumns(natural: [40, 50, 60], longest: [30, 30, 30], line: 71) == nil)
+        #expect(TableColumns(natural: Array(repeating: 7, count: 12), longest: Array(repeating: 7, count: 12), line: 71) == nil)
+    }
+
+    @Test("a cell's width and widest run: URLs break after / ? & = # ., words every 24 characters")
+    func cellMeasure() {
+        let link = Link(url: "https://example.org/search?query=averyveryverylongterm&page=2", content: [.text("search")])
+        let measure = CellMeasure([.text("see "), .link(link)])
+        #expect(measure.width == 4 + 6 + 3 + link.url.count)
+        #expect(measure.longestRun == (22 * 5 + 3) / 4)  // "averyveryverylongterm&", and a quarter for -Tps
+        #expect(CellMeasure([.text(String(repeating: "x", count: 90))]).longestRun == 30)
+        // A relative or mail link prints no URL of its own beyond what it shows.
+        #expect(CellMeasure([.link(Link(url: "../other.html", content: [.text("rel")]))]).width == 3)
+        #expect(CellMeasure([.link(Link(url: "mailto:a@example.com", content: [.text("a@example.com")]))]).width == 13)
     }
 
     @Test("wide tables and deeply nested lists pass groff -ww on an 80-column terminal")
@@ -376,6 +391,12 @@ struct ManEmitterTests {
         let two = Table(alignments: [], header: cells(["Option", "Description"]), rows: [
             cells(["-v", "Prints more about what the tool is doing, including every file it reads and writes and why it skips some."]),
         ])
+        let urls = Table(alignments: [], header: [TableCell([.code("opt"), .text(" name")]), TableCell([.emphasis([.text("Where")]), .text(" to")])], rows: [
+            [TableCell([.text("search")]), TableCell([.link(Link(url: "https://example.org/search?query=averyveryverylongterm&page=2", content: [.text("the search page")]))])],
+            [TableCell([.text("mail")]), TableCell([.link(Link(url: "mailto:a@example.org", content: [.text("a@example.org")]))])],
+        ])
+        let twelve = Table(alignments: [], header: cells((1...12).map { "Head\($0)" }), rows: [cells((1...12).map { "value\($0)" }), [], cells(["", "x"])])
+        let header = Table(alignments: [], header: cells((1...12).map { "Head\($0)" }), rows: [])
         var deep: [Block] = [.paragraph(Paragraph([.text("innermost paragraph of a deeply nested list")]))]
         for level in (0..<45).reversed() {
             deep = [.list(ListBlock(kind: .bullet, items: [ListItem(content: [.paragraph(Paragraph([.text("level \(level)")]))] + deep)]))]
@@ -386,13 +407,23 @@ struct ManEmitterTests {
                 .table(five), .quote(BlockQuote([.table(five)])),
                 .list(ListBlock(kind: .ordered, items: [ListItem(content: [.paragraph(Paragraph([.text("In a list:")])), .table(five)])])),
             ]),
-            Entry(id: "two", question: [.text("Two?")], answer: [.table(two)]),
+            Entry(id: "two", question: [.text("Two?")], answer: [.table(two), .table(urls)]),
+            Entry(id: "records", question: [.text("Records?")], answer: [.table(twelve), .quote(BlockQuote([.table(header)]))]),
             Entry(id: "deep", question: [.text("Deep?")], answer: deep),
         ]))
-        let (page, _) = try emitMan(document)
+        let (page, diagnostics) = try emitMan(document)
         let (asciiPage, _) = try emitMan(document, { var o = fixedOptions; o.asciiOnly = true; return o }())
         try validate(page, asciiPage: asciiPage, name: "wide")
-        #expect(page.contains("\nlb lbx\nl lx.\n"))
+        // Twelve columns cannot fit: records, reported once per table.
+        #expect(diagnostics.filter { $0.message.contains("laid out as records") }.count == 2)
+        #expect(page.contains("\\fBHead1\\fR: value1\n.br\n\\fBHead2\\fR: value2\n"))
+        #expect(page.contains("\\fBHead1\\fR | \\fBHead2\\fR"))
+        // tbl sets the header bold: after code or emphasis the text is bold again.
+        #expect(page.contains("\n\\&\\f(CBopt\\fB name@T{\n\\&\\f(BIWhere\\fB to\nT}\n"))
+        // A URL in a cell: not hyphenated after any break point, `@` escaped; its own text once.
+        #expect(page.contains("\\&the search page \\%<https://example.\\:\\%org/\\:\\%search?\\:\\%query=\\:\\%averyveryverylongterm&\\:\\%page=\\:\\%2>\n"))
+        #expect(page.contains("\\&\\%a\\(atexample.org\n"))
+        #expect(page.contains("\nlb lbw(58n)\nl lw(58n).\n"))
         // A short column's cells are entries on the row's line, a long one's a text block.
         #expect(page.contains("\n\\&\\-v@T{\n"))
         // Insets stop at half the line; every .RS still has its .RE.

@@ -100,7 +100,7 @@ struct ManPage {
                 writer.text(text)
                 writer.endLine()
             }
-            blocks(document.preamble)
+            unit(document.preamble)
         }
         switch document.body {
         case .entries(let entries):
@@ -110,9 +110,9 @@ struct ManPage {
                 location = section.location
                 heading("SH", section.title.plainText)
                 if ownDescription, Self.oneLine(section.title.plainText).uppercased() == "DESCRIPTION" {
-                    blocks(document.preamble)
+                    unit(document.preamble)
                 }
-                blocks(section.intro)
+                unit(section.intro)
                 for entry in section.entries { try self.entry(entry) }
             }
         }
@@ -122,7 +122,7 @@ struct ManPage {
     mutating func entry(_ entry: Entry) throws {
         location = entry.location
         heading("SS", entry.question.plainText, fallback: entry.id)
-        blocks(entry.answer)
+        unit(entry.answer)
         try writer.drain(into: sink)
     }
 
@@ -163,6 +163,25 @@ struct ManPage {
         } else {
             writer.trustedRequest("PP")
         }
+    }
+
+    /// A preamble, section intro or answer. Images without alt text leave nothing on the
+    /// page, wherever they are (a paragraph or cell of nothing else is not written at all):
+    /// each is reported here, the others where they are written.
+    mutating func unit(_ blocks: [Block]) {
+        blocks.forEachInlineRun { run in
+            run.forEachImage { image in
+                if !Self.hasVisibleContent([.text(Self.label(of: image))]) {
+                    diagnostics.append(.warning("man page: image '\(image.url)' has no alt text and is left out", at: location))
+                }
+            }
+        }
+        self.blocks(blocks)
+    }
+
+    /// What an image shows instead of itself: its alt text, else its title (as in XHTML).
+    static func label(of image: Image) -> String {
+        image.alt.isEmpty ? image.title ?? "" : image.alt
     }
 
     mutating func blocks<C: Collection<Block>>(_ blocks: C) {
@@ -272,6 +291,16 @@ struct ManPage {
         setFont()
     }
 
+    /// Content tbl sets in bold itself (a header cell): a font change inside it returns to
+    /// bold, not to roman.
+    mutating func onBoldBase(_ body: (inout ManPage) -> Void) {
+        let saved = (fonts, currentFont)
+        fonts = [.bold]
+        currentFont = 1
+        body(&self)
+        (fonts, currentFont) = saved
+    }
+
     /// The font for the whole stack, so closing `\fI` inside `\fB` returns to bold; a
     /// change to the font already in use is not written.
     private mutating func setFont() {
@@ -319,9 +348,11 @@ struct ManPage {
                     index += 1
                 }
             case .image(let image):
-                let kept = Self.hasVisibleContent([.text(image.alt)])
-                diagnostics.append(.warning("man page: image '\(image.url)' " + (kept ? "dropped; its alt text is kept" : "has no alt text and is left out"), at: location))
-                writer.text(image.alt)
+                let label = Self.label(of: image)
+                if Self.hasVisibleContent([.text(label)]) {
+                    diagnostics.append(.warning("man page: image '\(image.url)' dropped; its alt text is kept", at: location))
+                    writer.text(label)
+                }
             case .lineBreak:
                 if writer.inTableCell {
                     writer.text(" ")
@@ -343,11 +374,17 @@ struct ManPage {
     mutating func link(_ link: Link, next: Inline?) -> Bool {
         let target = ManLinkTarget(link.url)
         if writer.inTableCell {
-            inlines(link.content)
             switch target {
             case .web(let url), .mail(let url):
-                if link.content.plainText != url { writer.text(" <\(url)>") }
-            case .textOnly, .unsafe: break
+                if link.content.plainText == url {
+                    writer.cellURL(url, bracketed: false)
+                } else {
+                    inlines(link.content)
+                    writer.text(" ")
+                    writer.cellURL(url, bracketed: true)
+                }
+            case .textOnly, .unsafe:
+                inlines(link.content)
             }
             return false
         }

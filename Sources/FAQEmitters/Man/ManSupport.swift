@@ -10,9 +10,14 @@ extension ManPage {
             case .emphasis(let c), .strong(let c), .strikethrough(let c):
                 if hasVisibleContent(c) { return true }
             case .link(let link):
+                // A link of nothing visible is written as its web or mail address.
                 if hasVisibleContent(link.content) { return true }
+                switch ManLinkTarget(link.url) {
+                case .web, .mail: return true
+                case .textOnly, .unsafe: break
+                }
             case .image(let image):
-                if image.alt.unicodeScalars.contains(where: isVisible) { return true }
+                if label(of: image).unicodeScalars.contains(where: isVisible) { return true }
             case .lineBreak, .softBreak: break
             }
         }

@@ -35,11 +35,13 @@ public enum Roff {
         /// A `.UR` argument: like `space`, plus `\:` (a break point, no hyphen) after each
         /// run of `breaksURLAfter` characters but the first (`https://`), so a long URL can wrap.
         case url
+        /// A URL in a tbl cell: like `url`, and `@` → `\(at`.
+        case tableURL
     }
 
     /// Appends `text` escaped, in one pass over its UTF-8 bytes.
     static func appendEscaped<S: StringProtocol>(_ text: S, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
-        let url = newline == .url
+        let url = newline == .url || newline == .tableURL
         var afterBreak = false
         var breakRuns = 0  // the first run is the scheme's `//`: no break after it
         if asciiOnly && (newline == .fill || newline == .tableCell) {
@@ -50,7 +52,7 @@ public enum Roff {
                 if url {
                     let breaks = v < 0x80 && breaksURLAfter(UInt8(v))
                     if afterBreak, !breaks {
-                        if breakRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
+                        if breakRuns > 0 { appendURLBreak(newline, to: &out) }
                         breakRuns += 1
                     }
                     afterBreak = breaks
@@ -75,7 +77,7 @@ public enum Roff {
                 if url {
                     let breaks = breaksURLAfter(byte)
                     if afterBreak, !breaks {
-                        if breakRuns > 0 { out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: ":")) }
+                        if breakRuns > 0 { appendURLBreak(newline, to: &out) }
                         breakRuns += 1
                     }
                     afterBreak = breaks
@@ -88,6 +90,18 @@ public enum Roff {
                     out.append(byte)  // a String's UTF-8 is always valid
                 }
             }
+        }
+    }
+
+    /// `\:`; in a cell also `\%`, since groff hyphenates the part after a break point as a
+    /// new word (a reader copying the URL would copy the hyphen).
+    @inline(__always)
+    static func appendURLBreak(_ mode: Breaks, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: ":"))
+        if mode == .tableURL {
+            out.append(UInt8(ascii: "\\"))
+            out.append(UInt8(ascii: "%"))
         }
     }
 
@@ -239,10 +253,10 @@ public enum Roff {
         case UInt8(ascii: "`"): appendNamed("ga", to: &out)
         case UInt8(ascii: "^"): appendNamed("ha", to: &out)
         case UInt8(ascii: "~"): appendNamed("ti", to: &out)
-        case UInt8(ascii: "@") where newline == .tableCell: appendNamed("at", to: &out)
+        case UInt8(ascii: "@") where newline == .tableCell || newline == .tableURL: appendNamed("at", to: &out)
         case UInt8(ascii: "\t"):
             switch newline {
-            case .space, .fill, .tableCell, .url: out.append(UInt8(ascii: " "))
+            case .space, .fill, .tableCell, .url, .tableURL: out.append(UInt8(ascii: " "))
             case .keepTabs: out.append(byte)
             }
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"): out.append(UInt8(ascii: " "))
@@ -367,6 +381,18 @@ struct RoffWriter {
     /// line: never pass document text here.
     mutating func trustedText(_ text: String) {
         content(fill: false) { $0.append(contentsOf: text.utf8) }
+    }
+
+    /// A URL inside a tbl cell, `<URL>` when `bracketed`: not hyphenated (`\%` opens the
+    /// word: a reader copies it), breakable after `/ ? & = # .` as in `.UR`, `@` escaped.
+    mutating func cellURL(_ url: String, bracketed: Bool) {
+        let asciiOnly = asciiOnly
+        content(fill: false) {
+            $0.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "%")])
+            if bracketed { $0.append(UInt8(ascii: "<")) }
+            Roff.appendEscaped(url, asciiOnly: asciiOnly, newline: .tableURL, to: &$0)
+            if bracketed { $0.append(UInt8(ascii: ">")) }
+        }
     }
 
     /// The emitter's own inline roff (`\fB`, `\fR`), continuing the current line.

@@ -197,7 +197,7 @@ struct XHTMLContent {
                 out.close(.a)
             } else {
                 if let refusal { diagnostics.append(refusal) }
-                guard !label.isEmpty else {
+                guard label.contains(where: { !$0.isWhitespace }) else {
                     diagnostics.append(.warning("image \(image.url) has no alt text and is left out", at: location))
                     return false
                 }
