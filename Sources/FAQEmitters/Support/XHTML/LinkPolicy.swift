@@ -81,6 +81,14 @@ enum LinkPolicy {
     }
 
     /// The lowercased scheme (`[A-Za-z][A-Za-z0-9+.-]*:`), or nil for a relative reference.
+    private static func isSchemeByte(_ b: UInt8) -> Bool {
+        switch b {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"): return true
+        default: return false
+        }
+    }
+
     static func scheme(of url: String) -> String? {
         var scheme = ""
         for (i, c) in url.unicodeScalars.enumerated() {
@@ -162,9 +170,16 @@ enum LinkPolicy {
     static func hasTarget(_ url: String) -> Bool {
         guard classify(url) == .remote else { return true }
         var text = Substring(url)
-        if let scheme = scheme(of: url) {
+        // The scheme as `scheme(of:)` reads it, without building it: this runs for every link.
+        let utf8 = url.utf8
+        if let first = utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
+           let colon = utf8.firstIndex(where: { !Self.isSchemeByte($0) }), utf8[colon] == UInt8(ascii: ":") {
+            let scheme = utf8[..<colon]
             text = text.dropFirst(scheme.count + 1)
-            if scheme == "mailto" || scheme == "tel" { return text.contains { !$0.isWhitespace } }
+            func named(_ name: StaticString) -> Bool {
+                scheme.count == name.utf8CodeUnitCount && zip(scheme, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)).allSatisfy { ($0 | 0x20) == $1 }
+            }
+            if named("mailto") || named("tel") { return text.contains { !$0.isWhitespace } }
         }
         guard text.hasPrefix("//") else { return false }
         // A backslash does not end the authority here: `wellFormed` would encode it into the host.

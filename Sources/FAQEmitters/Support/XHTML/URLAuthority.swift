@@ -9,42 +9,70 @@
 ///   `-`, none of the characters WHATWG forbids in a host, no `%` (epubcheck cannot parse
 ///   percent-encoded hosts);
 /// - port: digits only.
+///
+/// One pass over the scalars, no allocation on the common path: it runs for every link.
 enum URLAuthority {
+    typealias Scalars = Substring.UnicodeScalarView
+
     static func isValid(_ authority: Substring) -> Bool {
-        var hostAndPort = authority
-        if let at = authority.lastIndex(of: "@") {
-            let user = authority[..<at]
-            guard !user.contains(where: { $0 == "[" || $0 == "]" || $0 == "\\" || $0.isWhitespace || isControl($0) }) else { return false }
-            hostAndPort = authority[authority.index(after: at)...]
+        let scalars = authority.unicodeScalars
+        var hostAndPort = scalars[...]
+        if let at = scalars.lastIndex(of: "@") {
+            guard !scalars[..<at].contains(where: { $0 == "[" || $0 == "]" || $0 == "\\" || isBlankOrControl($0) }) else { return false }
+            hostAndPort = scalars[scalars.index(after: at)...]
         }
-        let host: Substring
-        var port: Substring = ""
-        if hostAndPort.hasPrefix("[") {
-            guard let close = hostAndPort.firstIndex(of: "]") else { return false }
-            guard isIPv6(hostAndPort[hostAndPort.index(after: hostAndPort.startIndex)..<close]) else { return false }
-            host = hostAndPort[...close]
-            port = hostAndPort[hostAndPort.index(after: close)...]
-            guard port.isEmpty || port.first == ":" else { return false }
+        var hostEnd = hostAndPort.endIndex
+        let bracketed = hostAndPort.first == "["
+        if bracketed {
+            guard let close = hostAndPort.firstIndex(of: "]"),
+                  isIPv6(Substring(hostAndPort[hostAndPort.index(after: hostAndPort.startIndex)..<close])) else { return false }
+            hostEnd = hostAndPort.index(after: close)
+            guard hostEnd == hostAndPort.endIndex || hostAndPort[hostEnd] == ":" else { return false }
         } else if let colon = hostAndPort.lastIndex(of: ":") {
-            host = hostAndPort[..<colon]
-            port = hostAndPort[colon...]
-        } else {
-            host = hostAndPort
+            hostEnd = colon
         }
-        guard port.dropFirst().allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
-        return host.hasPrefix("[") || isName(host)
+        if hostEnd < hostAndPort.endIndex {
+            guard hostAndPort[hostAndPort.index(after: hostEnd)...].allSatisfy({ ("0"..."9").contains($0) }) else { return false }
+        }
+        return bracketed || isName(hostAndPort[..<hostEnd])
     }
 
-    static func isName(_ host: Substring) -> Bool {
-        let forbidden: Set<Character> = [" ", "%", "<", ">", "^", "|", "[", "]", "\\", "@", ":", "/", "?", "#", "\"", "`", "{", "}"]
-        guard !host.isEmpty, !host.contains(where: { forbidden.contains($0) || $0.isWhitespace || isControl($0) }) else { return false }
-        var labels = host.split(separator: ".", omittingEmptySubsequences: false)
-        if labels.count > 1, labels.last!.isEmpty { labels.removeLast() }
-        guard !labels.contains(where: { $0.isEmpty || $0.hasPrefix("-") || $0.hasSuffix("-") }) else { return false }
+    static func isName(_ host: Scalars) -> Bool {
+        guard !host.isEmpty else { return false }
+        var labelLength = 0
+        var previous: Unicode.Scalar = "."
+        // The label being read is a number: digits only, or `0x` and hex digits.
+        var digitsOnly = true
+        var hexForm = false
+        var lastLabelNumeric = false
+        for scalar in host {
+            guard !isForbidden(scalar) else { return false }
+            if scalar == "." {
+                // An empty label, or one ending in `-`.
+                guard labelLength > 0, previous != "-" else { return false }
+                lastLabelNumeric = digitsOnly || hexForm
+                labelLength = 0
+                digitsOnly = true
+                hexForm = false
+            } else {
+                guard labelLength > 0 || scalar != "-" else { return false }
+                if labelLength == 1, previous == "0", scalar == "x" || scalar == "X" {
+                    hexForm = true
+                } else if hexForm, !scalar.properties.isASCIIHexDigit {
+                    hexForm = false
+                }
+                digitsOnly = digitsOnly && ("0"..."9").contains(scalar)
+                labelLength += 1
+            }
+            previous = scalar
+        }
+        guard previous != "-" else { return false }
+        if labelLength > 0 { lastLabelNumeric = digitsOnly || hexForm }
         // WHATWG reads a host whose last label is a number (`1.2.3.999`, `0x7f.1`) as IPv4.
-        let last = labels.last!
-        if last.allSatisfy({ $0.isASCII && $0.isNumber }) || last.lowercased().hasPrefix("0x") { return isIPv4(labels) }
-        return true
+        guard lastLabelNumeric else { return true }
+        var labels = String(host).split(separator: ".", omittingEmptySubsequences: false)
+        if labels.last?.isEmpty == true { labels.removeLast() }
+        return isIPv4(labels)
     }
 
     /// Four decimal numbers 0–255.
@@ -72,7 +100,18 @@ enum URLAuthority {
         return halves.count == 2 ? groups < 8 : groups == 8
     }
 
-    private static func isControl(_ c: Character) -> Bool {
-        c.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) }
+    /// Characters WHATWG forbids in a host, `%` (epubcheck cannot parse percent-encoded
+    /// hosts), and white space or controls of any script.
+    private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "%", "<", ">", "^", "|", "[", "]", "\\", "@", ":", "/", "?", "#", "\"", "`", "{", "}": return true
+        default: return isBlankOrControl(scalar)
+        }
+    }
+
+    private static func isBlankOrControl(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if v < 0x80 { return v <= 0x20 || v == 0x7F }
+        return (0x80...0x9F).contains(v) || scalar.properties.isWhitespace
     }
 }
