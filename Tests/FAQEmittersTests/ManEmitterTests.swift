@@ -105,7 +105,7 @@ struct ManEmitterTests {
             "\\e and \\ backslashes", "'single' and \"double\" quotes", "^caret, ~tilde and -dashes--.", "'sy item .TH continued",
             "col .so", "@x@", "T{", "T}", "hostile\\fR.so - 'sy rm -rf / \\*(Tm \\n[.T] -- dash",
             ".so /etc/passwd \\fB bold \\X'tty: link' \"quoted\"", ".so x(1), \\fBbad\\fR(7)",
-            "ok <https://example.org/.so?x=%5CfB&y='sy>. Paragraph with handler", "<http://evil>' *(Tm",
+            "ok <https://example.org/.so?x=%5CfB&y='sy>. Paragraph with handler", "link http://evil' *(Tm",
         ]
         for (tool, output) in [("mandoc", plain(mandoc.stdout)), ("groff", plain(groff.stdout))] {
             for text in expected {
@@ -213,6 +213,23 @@ struct ManEmitterTests {
         let (page, diagnostics) = try emitMan(document)
         #expect(page.contains("See\n.UR \"https://e.\\:org/\\:x\\-y\"\nthis\n.UE ),\nthen more and\n.MT \"m@e.org\"\nmail\n.ME\nor bad\n"))
         #expect(diagnostics.count == 1)
+    }
+
+    @Test("a link whose text is its address is written once, as unhyphenated text")
+    func bareURLs() throws {
+        let url = "https://example.org/search?query=averyveryverylongsearchterm"
+        let document = FAQDocument(metadata: Metadata(title: "T"), body: .entries([Entry(id: "q", question: [.text("Q?")], answer: [
+            .paragraph(Paragraph([.text("See "), .link(Link(url: url, content: [.text(url)])), .text(", "),
+                                  .link(Link(url: "mailto:a@example.org", content: [.text("a@example.org")])), .text(" or "),
+                                  .link(Link(url: url, content: [.emphasis([.text(url)])])), .text(".")])),
+        ])]))
+        let (page, _) = try emitMan(document)
+        #expect(page.contains("See \\%https://example.\\:\\%org/\\:\\%search?\\:\\%query=\\:\\%averyveryverylongsearchterm, \\%a@example.org or\n.UR "))
+        // Emphasis would be lost as text: that one stays a `.UR` link.
+        #expect(lines(page).filter { $0.hasPrefix(".UR") }.count == 1)
+        #expect(!page.contains(".MT"))
+        let (asciiPage, _) = try emitMan(document, { var o = fixedOptions; o.asciiOnly = true; return o }())
+        try validate(page, asciiPage: asciiPage, name: "bare URLs")
     }
 
     @Test("long URLs wrap after / ? & = # and ., never inside the scheme's // or after -")

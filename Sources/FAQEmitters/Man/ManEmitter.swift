@@ -377,11 +377,11 @@ struct ManPage {
             switch target {
             case .web(let url), .mail(let url):
                 if link.content.plainText == url {
-                    writer.cellURL(url, bracketed: false)
+                    writer.urlText(url, bracketed: false)
                 } else {
                     inlines(link.content)
                     writer.text(" ")
-                    writer.cellURL(url, bracketed: true)
+                    writer.urlText(url, bracketed: true)
                 }
             case .textOnly, .unsafe:
                 inlines(link.content)
@@ -394,6 +394,15 @@ struct ManPage {
             case .web(let url), .mail(let url): writer.text(url)
             case .textOnly, .unsafe: break
             }
+            return false
+        }
+        if case .web(let url) = target, link.content.plainText == url, Self.isPlain(link.content) {
+            // A bare URL or autolink: `.UR` would show the address twice (text ⟨URL⟩).
+            writer.urlText(url, bracketed: false)
+            return false
+        }
+        if case .mail(let address) = target, link.content.plainText == address, Self.isPlain(link.content) {
+            writer.urlText(address, bracketed: false)
             return false
         }
         let close: StaticString

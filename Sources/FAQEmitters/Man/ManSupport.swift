@@ -24,6 +24,11 @@ extension ManPage {
         return false
     }
 
+    /// Text only: no font change or nested link that writing it as a URL would lose.
+    static func isPlain(_ inlines: [Inline]) -> Bool {
+        inlines.allSatisfy { if case .text = $0 { return true } else { return false } }
+    }
+
     /// Whether `block` puts anything on the page: a quote of nothing visible would be an
     /// empty `.RS` block and a table without columns an empty paragraph (mandoc warns of both).
     /// A rule alone shows nothing worth a block of its own.

@@ -35,13 +35,16 @@ public enum Roff {
         /// A `.UR` argument: like `space`, plus `\:` (a break point, no hyphen) after each
         /// run of `breaksURLAfter` characters but the first (`https://`), so a long URL can wrap.
         case url
-        /// A URL in a tbl cell: like `url`, and `@` → `\(at`.
+        /// A URL written as text: like `url`, and `\%` after each break point, since groff
+        /// hyphenates the part after one as a new word (a reader copies the URL).
+        case textURL
+        /// A URL in a tbl cell: like `textURL`, and `@` → `\(at`.
         case tableURL
     }
 
     /// Appends `text` escaped, in one pass over its UTF-8 bytes.
     static func appendEscaped<S: StringProtocol>(_ text: S, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
-        let url = newline == .url || newline == .tableURL
+        let url = newline == .url || newline == .textURL || newline == .tableURL
         var afterBreak = false
         var breakRuns = 0  // the first run is the scheme's `//`: no break after it
         if asciiOnly && (newline == .fill || newline == .tableCell) {
@@ -93,13 +96,12 @@ public enum Roff {
         }
     }
 
-    /// `\:`; in a cell also `\%`, since groff hyphenates the part after a break point as a
-    /// new word (a reader copying the URL would copy the hyphen).
+    /// `\:`; in text also `\%` (see `textURL`).
     @inline(__always)
     static func appendURLBreak(_ mode: Breaks, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\\"))
         out.append(UInt8(ascii: ":"))
-        if mode == .tableURL {
+        if mode != .url {
             out.append(UInt8(ascii: "\\"))
             out.append(UInt8(ascii: "%"))
         }
@@ -256,7 +258,7 @@ public enum Roff {
         case UInt8(ascii: "@") where newline == .tableCell || newline == .tableURL: appendNamed("at", to: &out)
         case UInt8(ascii: "\t"):
             switch newline {
-            case .space, .fill, .tableCell, .url, .tableURL: out.append(UInt8(ascii: " "))
+            case .space, .fill, .tableCell, .url, .textURL, .tableURL: out.append(UInt8(ascii: " "))
             case .keepTabs: out.append(byte)
             }
         case UInt8(ascii: "\n"), UInt8(ascii: "\r"): out.append(UInt8(ascii: " "))
@@ -383,14 +385,15 @@ struct RoffWriter {
         content(fill: false) { $0.append(contentsOf: text.utf8) }
     }
 
-    /// A URL inside a tbl cell, `<URL>` when `bracketed`: not hyphenated (`\%` opens the
-    /// word: a reader copies it), breakable after `/ ? & = # .` as in `.UR`, `@` escaped.
-    mutating func cellURL(_ url: String, bracketed: Bool) {
-        let asciiOnly = asciiOnly
-        content(fill: false) {
+    /// A URL written as text (in a tbl cell, or a link whose text is its address), `<URL>`
+    /// when `bracketed`: not hyphenated (`\%` opens the word: a reader copies it),
+    /// breakable after `/ ? & = # .` as in `.UR`; `@` escaped in a cell.
+    mutating func urlText(_ url: String, bracketed: Bool) {
+        let asciiOnly = asciiOnly, mode: Roff.Breaks = inTableCell ? .tableURL : .textURL
+        content(fill: true) {
             $0.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "%")])
             if bracketed { $0.append(UInt8(ascii: "<")) }
-            Roff.appendEscaped(url, asciiOnly: asciiOnly, newline: .tableURL, to: &$0)
+            Roff.appendEscaped(url, asciiOnly: asciiOnly, newline: mode, to: &$0)
             if bracketed { $0.append(UInt8(ascii: ">")) }
         }
     }
