@@ -75,9 +75,11 @@ import Testing
             .link(Link(url: "https://example.org/?a=1&b=2", content: [.text("ok")])),
             .image(Image(url: "https://example.org/i.png", alt: "remote")),
             .image(Image(url: "local.png", alt: "local")),
+            // An href split over lines (HTML input): the breaks go, as in a browser.
+            .link(Link(url: "https://exam\nple.org/\tx\r\n", content: [.text("split")])),
         ]))]
         let html = XHTMLContent.fragment(blocks)
-        #expect(html == "<p>jsjs2data<a href=\"https://example.org/?a=1&amp;b=2\">ok</a><a href=\"https://example.org/i.png\" class=\"image\">remote</a>local</p>")
+        #expect(html == "<p>jsjs2data<a href=\"https://example.org/?a=1&amp;b=2\">ok</a><a href=\"https://example.org/i.png\" class=\"image\">remote</a>local<a href=\"https://example.org/x\">split</a></p>")
     }
 
     @Test func internalLinksPointAtQuestionIDs() throws {

@@ -216,7 +216,11 @@ struct XHTMLContent {
 
     /// The sanitized `href` for a URL, or nil (the link becomes text; `refusal` says why
     /// when the URL is unsafe or invalid).
-    private func href(for url: String, what: String, refusal: inout Diagnostic?) -> String? {
+    private func href(for written: String, what: String, refusal: inout Diagnostic?) -> String? {
+        // Tabs and line breaks inside a URL (an HTML href split over lines) are dropped, as
+        // browsers do (WHATWG URL parsing).
+        let url = written.utf8.contains { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+            ? String(String.UnicodeScalarView(written.unicodeScalars.filter { $0 != "\t" && $0 != "\n" && $0 != "\r" })) : written
         if LinkPolicy.isForbidden(url) {
             refusal = .warning("\(what) with unsafe URL \(url) is written as text", at: location)
             return nil
