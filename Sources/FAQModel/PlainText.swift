@@ -1,3 +1,9 @@
+extension Image {
+    /// What an image shows in place of itself where it cannot be shown: its alt text, else
+    /// its title.
+    public var label: String { alt.isEmpty ? title ?? "" : alt }
+}
+
 /// Inline markup flattened to text: what a question is in JSON, a title in a `<title>`,
 /// a NAME line in a man page.
 extension Array where Element == Inline {

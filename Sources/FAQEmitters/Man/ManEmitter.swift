@@ -39,8 +39,8 @@ struct ManPage {
     var reportedStrikethrough = false
     /// The `.RS` insets in force (code, quotes, list bodies), in ens; tables are laid out in
     /// the line that is left.
-    private(set) var inset = 0
     private var insets: [Int] = []
+    var inset: Int { insets.reduce(0, +) }
     /// Takes the page's bytes between entries.
     let sink: OutputSink
 
@@ -171,17 +171,12 @@ struct ManPage {
     mutating func unit(_ blocks: [Block]) {
         blocks.forEachInlineRun { run in
             run.forEachImage { image in
-                if !Self.hasVisibleContent([.text(Self.label(of: image))]) {
+                if !Self.hasVisibleContent([.text(image.label)]) {
                     diagnostics.append(.warning("man page: image '\(image.url)' has no alt text and is left out", at: location))
                 }
             }
         }
         self.blocks(blocks)
-    }
-
-    /// What an image shows instead of itself: its alt text, else its title (as in XHTML).
-    static func label(of image: Image) -> String {
-        image.alt.isEmpty ? image.title ?? "" : image.alt
     }
 
     mutating func blocks<C: Collection<Block>>(_ blocks: C) {
@@ -237,12 +232,11 @@ struct ManPage {
     mutating func beginInset(_ ens: Int) {
         let step = inset + ens > Self.maxInset ? 0 : ens
         insets.append(step)
-        inset += step
         writer.trustedRequest("RS \(step)")
     }
 
     mutating func endInset() {
-        inset -= insets.removeLast()
+        insets.removeLast()
         writer.trustedRequest("RE")
     }
 
@@ -348,7 +342,7 @@ struct ManPage {
                     index += 1
                 }
             case .image(let image):
-                let label = Self.label(of: image)
+                let label = image.label
                 if Self.hasVisibleContent([.text(label)]) {
                     diagnostics.append(.warning("man page: image '\(image.url)' dropped; its alt text is kept", at: location))
                     writer.text(label)
@@ -374,34 +368,24 @@ struct ManPage {
     mutating func link(_ link: Link, next: Inline?) -> Bool {
         let target = ManLinkTarget(link.url)
         if writer.inTableCell {
-            switch target {
-            case .web(let url), .mail(let url):
-                if link.content.plainText == url {
-                    writer.urlText(url, bracketed: false)
-                } else {
-                    inlines(link.content)
-                    writer.text(" ")
-                    writer.urlText(url, bracketed: true)
-                }
-            case .textOnly, .unsafe:
+            if let address = target.address, link.content.plainText == address {
+                writer.urlText(address, bracketed: false)
+            } else {
                 inlines(link.content)
+                if let address = target.address {
+                    writer.text(" ")
+                    writer.urlText(address, bracketed: true)
+                }
             }
             return false
         }
         if !Self.hasVisibleContent(link.content) {
             // `.UR` with no text is an empty block to mandoc: the address is the text.
-            switch target {
-            case .web(let url), .mail(let url): writer.text(url)
-            case .textOnly, .unsafe: break
-            }
+            if let address = target.address { writer.text(address) }
             return false
         }
-        if case .web(let url) = target, link.content.plainText == url, Self.isPlain(link.content) {
+        if let address = target.address, link.content.plainText == address, Self.isPlain(link.content) {
             // A bare URL or autolink: `.UR` would show the address twice (text ⟨URL⟩).
-            writer.urlText(url, bracketed: false)
-            return false
-        }
-        if case .mail(let address) = target, link.content.plainText == address, Self.isPlain(link.content) {
             writer.urlText(address, bracketed: false)
             return false
         }

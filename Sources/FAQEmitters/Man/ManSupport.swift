@@ -11,13 +11,9 @@ extension ManPage {
                 if hasVisibleContent(c) { return true }
             case .link(let link):
                 // A link of nothing visible is written as its web or mail address.
-                if hasVisibleContent(link.content) { return true }
-                switch ManLinkTarget(link.url) {
-                case .web, .mail: return true
-                case .textOnly, .unsafe: break
-                }
+                if hasVisibleContent(link.content) || ManLinkTarget(link.url).address != nil { return true }
             case .image(let image):
-                if label(of: image).unicodeScalars.contains(where: isVisible) { return true }
+                if image.label.unicodeScalars.contains(where: isVisible) { return true }
             case .lineBreak, .softBreak: break
             }
         }
@@ -148,6 +144,14 @@ enum ManLinkTarget: Equatable {
     case textOnly
     /// `javascript:`, `data:`, `vbscript:` and other schemes: their text, with a diagnostic.
     case unsafe
+
+    /// The address a reader can follow (`.UR` URL or `.MT` address), nil for text-only targets.
+    var address: String? {
+        switch self {
+        case .web(let address), .mail(let address): return address
+        case .textOnly, .unsafe: return nil
+        }
+    }
 
     static let webSchemes: Set<String> = ["http", "https", "ftp", "ftps", "sftp", "gopher", "irc", "ircs", "news", "nntp"]
 

@@ -133,19 +133,18 @@ struct CellMeasure {
             switch inline {
             case .text(let s), .code(let s): addText(s)
             case .emphasis(let c), .strong(let c), .strikethrough(let c): add(c)
-            case .image(let image): addText(ManPage.label(of: image))
+            case .image(let image): addText(image.label)
             case .lineBreak, .softBreak: width += 1
             case .link(let link):
-                switch ManLinkTarget(link.url) {
-                case .web(let url), .mail(let url):
-                    if link.content.plainText == url {
-                        addURL(url)
-                    } else {
-                        add(link.content)
+                let address = ManLinkTarget(link.url).address
+                if let address, link.content.plainText == address {
+                    addURL(address)
+                } else {
+                    add(link.content)
+                    if let address {
                         width += 3
-                        addURL(url)
+                        addURL(address)
                     }
-                case .textOnly, .unsafe: add(link.content)
                 }
             }
         }

@@ -81,24 +81,26 @@ enum LinkPolicy {
     }
 
     /// The lowercased scheme (`[A-Za-z][A-Za-z0-9+.-]*:`), or nil for a relative reference.
-    private static func isSchemeByte(_ b: UInt8) -> Bool {
-        switch b {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"): return true
-        default: return false
-        }
+    /// The scheme, lowercased (RFC 3986: a letter, then letters, digits, `+`, `.`, `-`,
+    /// up to the first `:`); nil when the URL has none.
+    static func scheme(of url: String) -> String? {
+        schemeLength(url).map { String(decoding: url.utf8.prefix($0), as: UTF8.self).lowercased() }
     }
 
-    static func scheme(of url: String) -> String? {
-        var scheme = ""
-        for (i, c) in url.unicodeScalars.enumerated() {
-            switch c {
-            case "a"..."z", "A"..."Z": scheme.unicodeScalars.append(c)
-            case "0"..."9", "+", ".", "-":
-                if i == 0 { return nil }
-                scheme.unicodeScalars.append(c)
-            case ":": return i == 0 ? nil : scheme.lowercased()
-            default: return nil
+    /// The length in bytes of the URL's scheme, without its `:`.
+    static func schemeLength(_ url: String) -> Int? {
+        var length = 0
+        for byte in url.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                length += 1
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "."), UInt8(ascii: "-"):
+                guard length > 0 else { return nil }
+                length += 1
+            case UInt8(ascii: ":"):
+                return length > 0 ? length : nil
+            default:
+                return nil
             }
         }
         return nil
@@ -170,12 +172,10 @@ enum LinkPolicy {
     static func hasTarget(_ url: String) -> Bool {
         guard classify(url) == .remote else { return true }
         var text = Substring(url)
-        // The scheme as `scheme(of:)` reads it, without building it: this runs for every link.
-        let utf8 = url.utf8
-        if let first = utf8.first, (first | 0x20) >= UInt8(ascii: "a"), (first | 0x20) <= UInt8(ascii: "z"),
-           let colon = utf8.firstIndex(where: { !Self.isSchemeByte($0) }), utf8[colon] == UInt8(ascii: ":") {
-            let scheme = utf8[..<colon]
-            text = text.dropFirst(scheme.count + 1)
+        // The scheme is compared, not built: this runs for every link.
+        if let length = schemeLength(url) {
+            let scheme = url.utf8.prefix(length)
+            text = text.dropFirst(length + 1)
             func named(_ name: StaticString) -> Bool {
                 scheme.count == name.utf8CodeUnitCount && zip(scheme, UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)).allSatisfy { ($0 | 0x20) == $1 }
             }

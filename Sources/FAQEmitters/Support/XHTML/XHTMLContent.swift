@@ -185,7 +185,7 @@ struct XHTMLContent {
             if !write(link.content, insideLink: true, to: &out) { out.text(link.url) }
             out.close(.a)
         case .image(let image):
-            let label = image.alt.isEmpty ? (image.title ?? "") : image.alt
+            let label = image.label
             var refusal: Diagnostic?
             if !insideLink, LinkPolicy.classify(image.url) == .remote, let href = href(for: image.url, what: "image", refusal: &refusal) {
                 diagnostics.append(.warning("remote image \(image.url) is written as a link", at: location))
