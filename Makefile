@@ -70,16 +70,24 @@ test: test-deps
 	$(MAKE) --no-print-directory check-output
 	Tests/Install/install-check.sh
 
-# Each harness for FUZZ_SECONDS; new inputs go to a scratch corpus, crashes to Tests/Fuzz/crashes/.
+# Each harness for FUZZ_SECONDS; new inputs go to a scratch corpus, findings to Tests/Fuzz/crashes/.
+# An input slower than FUZZ_TIMEOUT seconds or using more than FUZZ_RSS_MB fails the run like a
+# crash does (the debug build with ASan is ~10x slower than release: 5 s here is 0.5 s there).
+FUZZ_TIMEOUT ?= 5
+FUZZ_RSS_MB ?= 2048
 fuzz: deps
 	$(SWIFT) build $(FUZZ_FLAGS)
 	@mkdir -p Tests/Fuzz/crashes
 	@set -o pipefail; for t in markdown html frontmatter; do \
 	  mkdir -p .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t; \
 	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
+	  before=$$(ls Tests/Fuzz/crashes | wc -l); \
 	  FAQFUZZ_TARGET=$$t SWIFT_BACKTRACE=enable=no .build-fuzz/debug/FAQFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+	    -timeout=$(FUZZ_TIMEOUT) -rss_limit_mb=$(FUZZ_RSS_MB) -malloc_limit_mb=$(FUZZ_RSS_MB) -report_slow_units=$(FUZZ_TIMEOUT) \
 	    -artifact_prefix=Tests/Fuzz/crashes/$$t- -print_final_stats=1 .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t $$([ $$t = frontmatter ] || echo $(FUZZ_SEEDS)) > .build-fuzz/$$t.log 2>&1; status=$$?; \
-	  grep -E 'stat::number_of_executed_units|Done|ERROR|SUMMARY|Fatal error' .build-fuzz/$$t.log; [ $$status = 0 ] || exit 1; \
+	  grep -E 'stat::number_of_executed_units|Done|ERROR|SUMMARY|Fatal error|Slowest unit|out-of-memory|timeout' .build-fuzz/$$t.log; \
+	  [ $$status = 0 ] || { echo "fuzz $$t: failed (input kept in Tests/Fuzz/crashes/)"; exit 1; }; \
+	  [ $$(ls Tests/Fuzz/crashes | wc -l) = $$before ] || { echo "fuzz $$t: new findings in Tests/Fuzz/crashes/"; exit 1; }; \
 	done
 
 # faqexport against cmark-gfm and pandoc on generated FAQs (1,000 / 10,000 / 100,000 entries).

@@ -49,6 +49,6 @@ let package = Package(
         .testTarget(
             name: "FAQEmittersTests", dependencies: ["FAQEmitters", "FAQModel", "FAQTestSupport"],
             exclude: ["Fixtures", "Golden"]),
-        .testTarget(name: "faqexportTests", dependencies: ["FAQExport", "FAQEmitters", "FAQModel", "FAQTestSupport"]),
+        .testTarget(name: "faqexportTests", dependencies: ["FAQExport", "FAQReaders", "FAQEmitters", "FAQModel", "FAQTestSupport"]),
     ]
 )

@@ -67,8 +67,10 @@ public enum FAQReader {
         let flow: [FlowItem]
         var fragmentLinks: [AnchorCheck.Place]?  // where each `#link` is, when the reader knows
         if isHTML {
+            try AttributeCountGuard.check(body, file: path, lineOffset: frontMatter.bodyLineOffset)
             flow = readHTML(String(body), file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: false, metadata: &metadata, diagnostics: &diagnostics)
         } else {
+            try DelimiterCountGuard.check(body, file: path, lineOffset: frontMatter.bodyLineOffset)
             let converted = CmarkDocument.withDocument(body) { root, _ -> [FlowItem]? in
                 let result = SplitConversion.flow(root, threshold: options.splitThreshold) {
                     MarkdownConverter(file: path, lineOffset: frontMatter.bodyLineOffset, maxNesting: options.maxNesting)
@@ -85,6 +87,7 @@ public enum FAQReader {
                 // the whole as HTML, so a <details> opened in one block and closed in another
                 // works. (The conversion frees the tree as it goes, so this rare path parses
                 // the text a second time.)
+                try AttributeCountGuard.check(body, file: path, lineOffset: frontMatter.bodyLineOffset)
                 let html = CmarkDocument.withDocument(body) { root, extensions in CmarkDocument.html(root, extensions: extensions) }
                 flow = readHTML(html, file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: true, metadata: &metadata, diagnostics: &diagnostics)
             }

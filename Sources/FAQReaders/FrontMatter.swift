@@ -72,7 +72,19 @@ struct FrontMatter {
         return nil
     }
 
+    /// The most values a front matter may stand for, aliases counted as expanded.
+    static let maxValues = 100_000
+
     private static func parse(_ yaml: String, file: String) throws -> [(key: String, value: Node)] {
+        // Aliases share nodes, so a few lines can stand for billions of them ("billion
+        // laughs"); anything that big is refused before a tree is built or walked.
+        do {
+            try YAMLExpansionGuard.check(yaml, limit: maxValues)
+        } catch let overflow as YAMLExpansionGuard.Overflow {
+            let what = overflow.alias.map { "alias '*\($0)' makes the front matter too large" } ?? "front matter is too large"
+            throw ReadError("\(what): more than 100,000 YAML values (aliases counted as expanded)",
+                            at: SourceLocation(file: file, line: overflow.line + 2, column: overflow.column + 1))
+        }
         let node: Node?
         do {
             node = try Yams.compose(yaml: yaml)
@@ -82,12 +94,6 @@ struct FrontMatter {
         guard let node else { return [] }
         guard let mapping = node.mapping else {
             throw ReadError("front matter is not a mapping of keys to values", at: SourceLocation(file: file, line: 2))
-        }
-        // Aliases share nodes, so a few lines can stand for billions of them ("billion
-        // laughs"); anything that big is refused before it is ever expanded.
-        var budget = 100_000
-        guard node.fitsBudget(&budget) else {
-            throw ReadError("front matter is too large: more than 100,000 YAML values (aliases counted as expanded)", at: SourceLocation(file: file, line: 2))
         }
         return mapping.map { (key: $0.key.string ?? (try? Yams.serialize(node: $0.key)) ?? "", value: $0.value) }
     }
@@ -145,18 +151,6 @@ extension FrontMatter {
 }
 
 extension Node {
-    /// Counts nodes (aliases expanded) against `budget`, stopping as soon as it runs out.
-    func fitsBudget(_ budget: inout Int) -> Bool {
-        budget -= 1
-        if budget < 0 { return false }
-        if let sequence = sequence {
-            for item in sequence where !item.fitsBudget(&budget) { return false }
-        } else if let mapping = mapping {
-            for (key, value) in mapping where !key.fitsBudget(&budget) || !value.fitsBudget(&budget) { return false }
-        }
-        return true
-    }
-
     /// A scalar as written; a sequence or mapping as compact YAML.
     var text: String {
         if let scalar = scalar { return scalar.string }
