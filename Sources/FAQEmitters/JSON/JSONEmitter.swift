@@ -124,7 +124,7 @@ private struct FAQJSONWriter {
 
     /// The answer as plain text, unwrapped: the text output's layout at width 0.
     mutating func answerText(_ answer: [Block]) -> String {
-        TextEmitter.normalized(plain.render(answer, width: 0).joined(separator: "\n"))
+        NFC.normalized(plain.render(answer, width: 0).joined(separator: "\n"))
     }
 
     mutating func location(_ l: SourceLocation?) {
