@@ -12,7 +12,7 @@ ZSHCOMPDIR ?= $(DATADIR)/zsh/vendor-completions
 FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
 DESTDIR ?=
 
-# The static Swift runtime halves process start (~9 ms instead of ~18 ms).
+# The static Swift runtime halves process start (bench/NOTES.md).
 RELEASE_FLAGS ?= -c release --static-swift-stdlib
 BIN := .build/release/faqexport
 FUZZ_SECONDS ?= 600

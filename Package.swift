@@ -34,7 +34,7 @@ let package = Package(
             dependencies: ["FAQExport", "FAQModel", "FAQReaders", "FAQEmitters", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             // jemalloc (Debian libjemalloc-dev) replaces glibc malloc in the
             // tool: the model and the emitters allocate many small objects on two threads, and
-            // it cuts a large export by about a third (bench/NOTES.md). The library products
+            // it speeds up a large export (bench/NOTES.md). The library products
             // leave the allocator to their host program.
             linkerSettings: [.linkedLibrary("jemalloc")]),
         // libFuzzer harness (`make fuzz`); without -DFUZZING it replays corpus files.

@@ -1,10 +1,10 @@
 import Glibc
 
 /// Where an emitter's bytes go: kept in memory (tests, standard output) or written to an
-/// open file in chunks, so a large output never sits in memory whole (the JSON of a
-/// 10,000-entry FAQ is 87 MB). Emitters build bytes in a local buffer and hand it over
-/// between units (entries, sections) with `drain`; a partly written file is the caller's
-/// to discard (`FAQExport` writes into a temporary file and renames it only on success).
+/// open file in chunks, so a large output never sits in memory whole. Emitters build bytes
+/// in a local buffer and hand it over between units (entries, sections) with `drain`; a
+/// partly written file is the caller's to discard (`FAQExport` writes into a temporary file
+/// and renames it only on success).
 public final class OutputSink {
     /// Below this, `drain` keeps collecting: fewer, larger writes.
     public static let chunkSize = 1 << 20

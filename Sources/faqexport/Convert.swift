@@ -46,24 +46,6 @@ struct Convert: ParsableCommand {
         _ = try formats()
     }
 
-    /// Why `path` could not be made, in the words of the file system (Foundation's own text
-    /// is "NSCocoaErrorDomain error 512").
-    static func whyNotCreated(_ path: String, _ error: Error) -> String {
-        var ancestor = URL(fileURLWithPath: path).standardizedFileURL
-        while ancestor.path != "/" {
-            var info = stat()
-            if stat(ancestor.path, &info) == 0 {
-                if info.st_mode & S_IFMT != S_IFDIR { return "\(ancestor.path) is not a directory" }
-                if access(ancestor.path, W_OK | X_OK) != 0 { return "\(ancestor.path): \(String(cString: strerror(errno)))" }
-                break
-            }
-            ancestor = ancestor.deletingLastPathComponent()
-        }
-        let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError
-        if let code = underlying?.code, underlying?.domain == NSPOSIXErrorDomain { return String(cString: strerror(Int32(code))) }
-        return error.localizedDescription
-    }
-
     func formats() throws -> [OutputFormat] {
         let names = format.flatMap { $0.split(separator: ",") }.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         if names.isEmpty { return outputDir != nil ? OutputFormat.allCases : [.text] }
@@ -112,28 +94,11 @@ struct Convert: ParsableCommand {
                 Diagnostics.printLine("faqexport: read \(document.source ?? "-"): \(document.allEntries.count) questions")
             }
         }
-        let destination: Exporter.Destination
-        // The directories made for this run (leaf first) are removed again when it writes nothing.
-        var createdDirectories: [String] = []
         if !toStdout { TemporaryFileCleanup.installSignalHandlers() }
-        var directorySlots: [TemporaryFileCleanup.Slot] = []
-        defer { directorySlots.forEach(TemporaryFileCleanup.unregister) }
+        // The output directory (and what is missing above it) is made by the exporter,
+        // and removed again when the run writes nothing.
+        let destination: Exporter.Destination
         if let outputDir {
-            var missing = URL(fileURLWithPath: outputDir).standardizedFileURL
-            while missing.path != "/", !FileManager.default.fileExists(atPath: missing.path) {
-                createdDirectories.append(missing.path)
-                missing = missing.deletingLastPathComponent()
-            }
-            // Registered before they exist, so a signal at any point removes them again
-            // (they stay empty unless outputs were renamed in).
-            directorySlots = TemporaryFileCleanup.registerCreatedDirectories(createdDirectories)
-            do {
-                try FileManager.default.createDirectory(atPath: outputDir, withIntermediateDirectories: true)
-            } catch {
-                for directory in createdDirectories { rmdir(directory) }
-                Diagnostics.printLine("\(outputDir): error: cannot create the output directory: \(Self.whyNotCreated(outputDir, error))")
-                throw ExitCode(1)
-            }
             destination = .directory(outputDir)
         } else if let output {
             destination = .file(output)
@@ -141,19 +106,19 @@ struct Convert: ParsableCommand {
             destination = .memory
         }
         let emitted: (outputs: [Exporter.Output], diagnostics: [Diagnostic])
-        var emittedNothing = true
-        defer { if emittedNothing { for directory in createdDirectories { rmdir(directory) } } }
         progress.show("writing \(formats.map(\.rawValue).joined(separator: ", "))…")
         do {
             emitted = try exporter.emit(read.documents, formats: formats, to: destination)
-            emittedNothing = false
         } catch let error as Exporter.CommitError {
-            emittedNothing = error.written.isEmpty
             progress.clear()
             Diagnostics.printLine("\(error)")
             if !error.written.isEmpty { Diagnostics.printLine("faqexport: note: already written: \(error.written.joined(separator: ", "))") }
             throw ExitCode(1)
         } catch let error as Exporter.OutputReplacesInput {
+            progress.clear()
+            Diagnostics.printLine("\(error)")
+            throw ExitCode(1)
+        } catch let error as Exporter.DirectoryNotCreated {
             progress.clear()
             Diagnostics.printLine("\(error)")
             throw ExitCode(1)

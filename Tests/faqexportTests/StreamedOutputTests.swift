@@ -64,11 +64,18 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["kept.txt"])
     }
 
+    /// The exporter makes a missing output directory; one that cannot be made (here, under a
+    /// regular file: root may write anywhere) fails the run before any output.
     @Test func anUnwritableDirectoryFailsBeforeAnyOutput() throws {
+        let dir = try CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("file")
+        try Data("kept".utf8).write(to: file)
         let exporter = Exporter(emitOptions: EmitOptions(timestamp: 0))
         let read = exporter.read([Exporter.Input(path: "small.md", bytes: Array("# Q?\n\nA.\n".utf8))])
-        #expect(throws: AtomicFile.WriteError.self) {
-            try exporter.emit(read.documents, formats: [.man, .json], to: .directory("/nonexistent-dir-faqexport"))
+        #expect(throws: Exporter.DirectoryNotCreated.self) {
+            try exporter.emit(read.documents, formats: [.man, .json], to: .directory(file.appendingPathComponent("out").path))
         }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["file"])
     }
 }

@@ -1,4 +1,5 @@
 import FAQModel
+import Foundation
 
 /// An EPUB 3 book. One document gives one chapter per section (the title and preamble open
 /// the first); several documents give one book with a chapter each (`BookEmitter`).
@@ -200,5 +201,3 @@ public struct EPUBEmitter: BookEmitter {
         }
     }
 }
-
-import Foundation

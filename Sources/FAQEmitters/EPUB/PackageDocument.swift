@@ -1,4 +1,5 @@
 import FAQModel
+import Foundation
 
 /// The OPF package document (`EPUB/package.opf`) and `META-INF/container.xml`.
 struct PackageDocument {
@@ -153,5 +154,3 @@ enum EPUBDate {
 
     static func format(_ seconds: Int64) -> String { CivilDate.dateTime(seconds) }
 }
-
-import Foundation

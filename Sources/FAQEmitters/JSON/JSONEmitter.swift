@@ -5,12 +5,11 @@ import FAQModel
 /// `Codable` (`DocumentCoding.swift`, `NodeCoding.swift`): decoding this output gives the
 /// same model.
 ///
-/// Written by hand with `JSONWriter` (a 7 MB FAQ in a fraction of a second) in a fixed,
-/// meaningful key order: `format`, `version`, `metadata`, `source`, `preamble`, then
-/// `entries` or `sections`. Besides the structured `answer`, every entry carries
-/// `answer_text` (the answer as plain text, links as `text (URL)`), `answer_html` (a
-/// sanitized XHTML fragment, as in the xhtml output) and, when the page URL
-/// is known, `url` (`permalink#id`, or the base URL's).
+/// Written by hand with `JSONWriter` (bench/NOTES.md) in a fixed, meaningful key order:
+/// `format`, `version`, `metadata`, `source`, `preamble`, then `entries` or `sections`.
+/// Besides the structured `answer`, every entry carries `answer_text` (the answer as plain
+/// text, links as `text (URL)`), `answer_html` (a sanitized XHTML fragment, as in the xhtml
+/// output) and, when the page URL is known, `url` (`permalink#id`, or the base URL's).
 ///
 /// Versioning (`version`, MAJOR.MINOR): an added optional field bumps MINOR, anything
 /// else (a removed, renamed or retyped field, a new required field, a new node type)
@@ -124,7 +123,7 @@ private struct FAQJSONWriter {
 
     /// The answer as plain text, unwrapped: the text output's layout at width 0.
     mutating func answerText(_ answer: [Block]) -> String {
-        TextEmitter.normalized(plain.render(answer, width: 0).joined(separator: "\n"))
+        NFC.normalized(plain.render(answer, width: 0).joined(separator: "\n"))
     }
 
     mutating func location(_ l: SourceLocation?) {

@@ -39,12 +39,12 @@ public struct JSONLDEmitter: Emitter {
             out.beginObject()
             out.member("@type", "Question")
             if let url = urls.entry(entry.id) { out.member("@id", url) }
-            out.member("name", TextEmitter.normalized(entry.question.plainText))
+            out.member("name", NFC.normalized(entry.question.plainText))
             out.member("url", urls.entry(entry.id))
             out.key("acceptedAnswer")
             out.beginObject()
             out.member("@type", "Answer")
-            out.member("text", TextEmitter.normalized(XHTMLContent.fragment(entry.answer, minimumHeadingLevel: 4)))
+            out.member("text", NFC.normalized(XHTMLContent.fragment(entry.answer, minimumHeadingLevel: 4)))
             out.endObject()
             out.endObject()
             try out.drain(into: sink)
@@ -57,6 +57,6 @@ public struct JSONLDEmitter: Emitter {
 
     private func nonEmpty(_ s: String?) -> String? {
         guard let s, !s.isEmpty else { return nil }
-        return TextEmitter.normalized(s)
+        return NFC.normalized(s)
     }
 }

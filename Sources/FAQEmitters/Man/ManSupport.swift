@@ -173,7 +173,6 @@ enum ManLinkTarget: Equatable {
 }
 
 extension ManPage {
-    /// nil for a missing or blank front-matter value.
     /// The section: front matter `man_section`, else `--man-section`, else 7. Only a real
     /// section name counts (`1`, `3p`, `8`: a digit, then up to 7 lower-case letters or digits),
     /// so the `.TH` line and the file name `NAME.SECTION` always agree and are safe.
@@ -195,7 +194,8 @@ extension ManPage {
         s.value > 0x20 && !(0x7F...0x9F).contains(s.value) && !s.properties.isWhitespace
     }
 
-    /// `value` when the escaper would write something visible of it.
+    /// `value` when the escaper would write something visible of it; nil for a missing or
+    /// blank front-matter value.
     static func nonEmpty(_ value: String?) -> String? {
         guard let value, value.unicodeScalars.contains(where: isVisible) else { return nil }
         return value

@@ -52,7 +52,7 @@ public struct TextEmitter: Emitter {
             if started { chunk.append(0x0A) }
             started = true
             for line in lines {
-                chunk.append(contentsOf: Self.normalized(line).utf8)
+                chunk.append(contentsOf: NFC.normalized(line).utf8)
                 chunk.append(0x0A)
             }
         }
@@ -149,7 +149,4 @@ public struct TextEmitter: Emitter {
         if width > 0 { rule = min(rule, width) }
         return lines + [String(repeating: mark, count: max(1, rule))]
     }
-
-    /// Unicode NFC (`NFC.normalized`: text that cannot change skips Foundation).
-    static func normalized(_ text: String) -> String { NFC.normalized(text) }
 }

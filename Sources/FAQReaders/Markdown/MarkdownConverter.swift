@@ -74,10 +74,10 @@ struct MarkdownConverter {
         return kind
     }
 
-    /// The document's top level: headings stay apart for `FAQStructure`.
-    /// The top-level blocks as flow items. Each converted block is freed at once, so the
-    /// C tree shrinks as the model grows instead of both peaking together. Raw HTML stops
-    /// the conversion (`sawHTML`): that document is read again through the HTML path.
+    /// The top-level blocks as flow items (headings stay apart for `FAQStructure`). Each
+    /// converted block is freed at once, so the C tree shrinks as the model grows instead of
+    /// both peaking together. Raw HTML stops the conversion (`sawHTML`): that document is
+    /// read again through the HTML path.
     mutating func flow(_ root: OpaquePointer) -> [FlowItem] {
         var items: [FlowItem] = []
         var child = cmark_node_first_child(root)

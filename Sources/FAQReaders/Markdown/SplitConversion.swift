@@ -4,8 +4,8 @@ import FAQModel
 
 /// Converts a large cmark tree on two threads: the top-level blocks from the middle on move
 /// under a second document node, and each half is converted (and freed) by its own
-/// `MarkdownConverter`. The parse itself is serial (cmark-gfm), but the conversion was
-/// about half of reading a 10,000-entry FAQ, with the second core idle (bench/NOTES.md).
+/// `MarkdownConverter`. The parse itself is serial (cmark-gfm), but the conversion need
+/// not be: it would leave the second core idle (bench/NOTES.md).
 ///
 /// Safe because the halves share no C memory: each converter reads and frees only the
 /// nodes under its own document node (freeing unlinks a node from its parent and

@@ -191,8 +191,8 @@ struct XHTMLWriter {
     }
 
     /// Bytes `escape` copies as they are in any context: most of the text, tested with a few
-    /// predictable comparisons before the full `switch` (whose jump per byte cost a third
-    /// of the page's time). Not plain: C0 controls, `"`, `&`, `<`, `>`, DEL, and the lead
+    /// predictable comparisons before the full `switch` (a jump per byte: bench/NOTES.md).
+    /// Not plain: C0 controls, `"`, `&`, `<`, `>`, DEL, and the lead
     /// bytes of C1 controls (0xC2) and of U+FFFE/U+FFFF (0xEF).
     @inline(__always)
     private static func isPlain(_ b: UInt8) -> Bool {

@@ -464,7 +464,6 @@ struct RoffWriter {
         lineLength += bytes.count - before
     }
 
-    /// The finished page as text, ending with a newline.
     /// Hands full lines to `sink` once there are enough (an unfinished line stays: its
     /// trailing spaces may still go).
     mutating func drain(into sink: OutputSink) throws {
@@ -472,6 +471,8 @@ struct RoffWriter {
         try sink.drain(&bytes)
     }
 
+    /// Ends the page: the last line is ended and the rest handed to `sink`, so the finished
+    /// page ends with a newline.
     mutating func finish(into sink: OutputSink) throws {
         endLine()
         try sink.drain(&bytes, force: true)

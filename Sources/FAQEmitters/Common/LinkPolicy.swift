@@ -1,3 +1,5 @@
+import Foundation
+
 /// What becomes of a URL from the input. Executable URLs never survive: `javascript:`,
 /// `vbscript:` and `data:` (checked case-insensitively after removing whitespace and ASCII
 /// control characters, which browsers also ignore inside a scheme) always become plain text.
@@ -22,8 +24,8 @@ enum LinkPolicy {
     /// controls, DEL, U+FFFE/U+FFFF) and all white space are removed first — otherwise
     /// `java\u{85}script:` would pass as a relative link and be written as `javascript:`.
     static func classify(_ url: String) -> Kind {
-        // Every link is classified two or three times (a third of the xhtml output's time
-        // went here): a printable-ASCII URL, the usual kind, is classified on its bytes.
+        // Every link is classified two or three times (bench/NOTES.md): a printable-ASCII
+        // URL, the usual kind, is classified on its bytes.
         if let kind = classifyPrintableASCII(url) { return kind }
         let compact = url.unicodeScalars.filter { scalar in
             let v = scalar.value
@@ -80,9 +82,8 @@ enum LinkPolicy {
         }
     }
 
-    /// The lowercased scheme (`[A-Za-z][A-Za-z0-9+.-]*:`), or nil for a relative reference.
     /// The scheme, lowercased (RFC 3986: a letter, then letters, digits, `+`, `.`, `-`,
-    /// up to the first `:`); nil when the URL has none.
+    /// up to the first `:`); nil when the URL has none (a relative reference).
     static func scheme(of url: String) -> String? {
         schemeLength(url).map { String(decoding: url.utf8.prefix($0), as: UTF8.self).lowercased() }
     }
@@ -200,5 +201,3 @@ enum LinkPolicy {
         return classify(absolute) == .remote ? absolute : nil
     }
 }
-
-import Foundation

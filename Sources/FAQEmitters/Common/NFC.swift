@@ -2,11 +2,11 @@ import Foundation
 
 /// Unicode NFC (canonical composition) with a fast path.
 ///
-/// Foundation's `precomposedStringWithCanonicalMapping` bridges to `CFStringNormalize`
-/// and copies the whole string even when nothing changes; on a 7 MB text output that was
-/// most of the emitter's time. A string whose scalars all have NFC_Quick_Check=Yes and
-/// canonical combining class 0 is already in NFC (UAX #15, "Detecting Normalization
-/// Forms"), so it is returned as is; anything else goes to Foundation.
+/// Foundation's `precomposedStringWithCanonicalMapping` bridges to `CFStringNormalize` and
+/// copies the whole string even when nothing changes (bench/NOTES.md). A string whose
+/// scalars all have NFC_Quick_Check=Yes and canonical combining class 0 is already in NFC
+/// (UAX #15, "Detecting Normalization Forms"), so it is returned as is; anything else goes
+/// to Foundation.
 enum NFC {
     static func normalized(_ text: String) -> String {
         if isKnownNFC(text) { return text }
