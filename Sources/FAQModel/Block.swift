@@ -19,9 +19,13 @@ public struct Paragraph: Sendable, Hashable {
 public struct Heading: Sendable, Hashable {
     public var level: Int
     public var content: [Inline]
-    public init(level: Int, content: [Inline]) {
+    /// The source's anchor for this heading (its id, or the one its platform would generate),
+    /// so a `#link` to it resolves; nil when the source gives none.
+    public var id: String?
+    public init(level: Int, content: [Inline], id: String? = nil) {
         self.level = level
         self.content = content
+        self.id = id
     }
 }
 

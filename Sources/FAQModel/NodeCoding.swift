@@ -1,7 +1,7 @@
 /// JSON coding of blocks and inlines: `{"type": …, …}` objects, snake_case keys.
 private enum NodeKeys: String, CodingKey {
     case type, content, level, kind, start, tight, items, task, language, text
-    case alignments, header, rows, url, title, alt
+    case alignments, header, rows, url, title, alt, id
 }
 
 private func unknownType(_ type: String, _ c: KeyedDecodingContainer<NodeKeys>) -> DecodingError {
@@ -15,7 +15,9 @@ extension Block: Codable {
         switch type {
         case "paragraph": self = .paragraph(Paragraph(try c.decode([Inline].self, forKey: .content)))
         case "heading":
-            self = .heading(Heading(level: try c.decode(Int.self, forKey: .level), content: try c.decode([Inline].self, forKey: .content)))
+            self = .heading(Heading(
+                level: try c.decode(Int.self, forKey: .level), content: try c.decode([Inline].self, forKey: .content),
+                id: try c.decodeIfPresent(String.self, forKey: .id)))
         case "list":
             guard let kind = ListBlock.Kind(rawValue: try c.decode(String.self, forKey: .kind)) else { throw unknownType("list kind", c) }
             self = .list(ListBlock(
@@ -45,6 +47,7 @@ extension Block: Codable {
             try c.encode("heading", forKey: .type)
             try c.encode(h.level, forKey: .level)
             try c.encode(h.content, forKey: .content)
+            try c.encodeIfPresent(h.id, forKey: .id)
         case .list(let l):
             try c.encode("list", forKey: .type)
             try c.encode(l.kind.rawValue, forKey: .kind)

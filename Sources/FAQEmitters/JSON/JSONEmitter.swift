@@ -154,6 +154,7 @@ private struct FAQJSONWriter {
             out.member("level", h.level)
             out.key("content")
             inlines(h.content)
+            if let id = h.id { out.member("id", id) }
         case .list(let l):
             out.member("type", "list")
             out.member("kind", l.kind.rawValue)
