@@ -11,11 +11,42 @@ public enum FAQReader {
     }
 
     public enum Syntax: Sendable {
-        case markdown, html
-        /// `.html`/`.htm`/`.xhtml` are HTML; everything else is Markdown.
+        /// `.md`, `.markdown`: through cmark-gfm, even when the text starts with a tag (a README
+        /// opening with `<!-- -->` or `<div align="center">`), unless it is a whole HTML
+        /// document, or a Jekyll page (front matter) whose body starts with an element.
+        case markdown
+        case html
+        /// `.mdx` (Docusaurus): Markdown whose `import`/`export` lines are code, not text.
+        case mdx
+        /// No telling extension (`.txt`, standard input): HTML when the body starts with an element.
+        case unknown
+
+        /// `.html`/`.htm`/`.xhtml` are HTML; `.md`, `.markdown`, `.mdown`, `.mkd` Markdown;
+        /// `.mdx` MDX; anything else is told by its content.
         public init(path: String) {
             let lower = path.lowercased()
-            self = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") ? .html : .markdown
+            if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") {
+                self = .html
+            } else if lower.hasSuffix(".mdx") {
+                self = .mdx
+            } else if [".md", ".markdown", ".mdown", ".mkd"].contains(where: lower.hasSuffix) {
+                self = .markdown
+            } else {
+                self = .unknown
+            }
+        }
+
+        /// Whether `body` is read as HTML: an HTML file, a whole HTML document, or a body that
+        /// starts with an element where Markdown would not be read from it (Jekyll's kramdown
+        /// keeps an HTML body as HTML; GitHub renders a README with cmark-gfm whatever it
+        /// starts with).
+        func readsAsHTML(_ body: Substring, hasFrontMatter: Bool) -> Bool {
+            if self == .html { return true }
+            guard let start = body.firstIndex(where: { !$0.isWhitespace }), body[start] == "<" else { return false }
+            let head = body[start...].prefix(15).lowercased()
+            if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return true }
+            let startsWithElement = head.dropFirst().first.map { $0.isASCII && $0.isLetter } ?? false
+            return startsWithElement && (hasFrontMatter || self == .unknown)
         }
     }
 
@@ -63,8 +94,8 @@ public enum FAQReader {
             diagnostics += liquid.diagnostics
         }
 
-        let isHTML = syntax == .html || body.first(where: { !$0.isWhitespace }) == "<"
-        let flow: [FlowItem]
+        let isHTML = syntax.readsAsHTML(body, hasFrontMatter: frontMatter.isPresent)
+        var flow: [FlowItem]
         var fragmentLinks: [AnchorCheck.Place]?  // where each `#link` is, when the reader knows
         if isHTML {
             try AttributeCountGuard.check(body, file: path, lineOffset: frontMatter.bodyLineOffset)
@@ -93,6 +124,10 @@ public enum FAQReader {
             }
         }
 
+        if syntax != .html {
+            flow = MarkdownContainers.resolve(flow, mdx: syntax == .mdx)
+        }
+
         if metadata.lang.isEmpty {
             metadata.lang = "en"
         } else if !LanguageTag.isValid(metadata.lang) {
@@ -108,7 +143,7 @@ public enum FAQReader {
             }
             questionLevel = level
         }
-        var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel)
+        var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel, section: options.section)
         let document = try structure.build(flow)
         diagnostics += structure.diagnostics
         diagnostics += AnchorCheck.diagnostics(document, places: fragmentLinks)

@@ -104,6 +104,22 @@ import Testing
         #expect(help.status == 0 && help.stdout.contains("EXIT STATUS"))
     }
 
+    /// `--section` picks a section; the reader's choice is a note that only -v shows.
+    @Test func sectionOptionAndTheVerboseNote() throws {
+        let fixture = "Tests/FAQReadersTests/Fixtures/questions/faq-section.md"
+        let quiet = try CLI.run(["-f", "json", fixture])
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(questions(try json(quiet)) == ["The screen flickers when dimming starts", "It ignores the time zone"])
+        #expect(quiet.stderr.isEmpty)
+        let verbose = try CLI.run(["-f", "json", "-v", "--section", "faq", fixture])
+        #expect(verbose.status == 0)
+        #expect(verbose.stderr.contains("\(fixture):15:1: note: reading only the section 'FAQ' (--section)"))
+        let missing = try CLI.run(["-f", "json", "--section", "Troubleshooting", fixture])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("error: no section titled 'Troubleshooting' (--section); its sections are 'Install', 'Usage', 'FAQ', 'License'"))
+        #expect(try CLI.run(["-f", "json", "--section", " ", fixture]).status == 2)
+    }
+
     @Test func lintReportsAndFails() throws {
         let ok = try CLI.run(["lint", "Sources-content/eventlet-removal-faq.md"])
         #expect(ok.status == 0, "\(ok.stderr)")
