@@ -18,7 +18,7 @@ BIN := .build/release/faqexport
 FUZZ_SECONDS ?= 600
 # Seeds: the fuzz corpus proper plus the reader fixtures and the bad-input corpus (not copied).
 FUZZ_SEEDS := Tests/FAQReadersTests/Fixtures Tests/BadInput/cases
-FUZZ_SEEDS_REPLAY := Tests/Fuzz/corpus/*/* Tests/FAQReadersTests/Fixtures/*.* Tests/BadInput/cases/*
+FUZZ_SEEDS_REPLAY := Tests/Fuzz/corpus/*/* Tests/FAQReadersTests/Fixtures/*.* Tests/FAQReadersTests/Fixtures/questions/* Tests/BadInput/cases/*
 FUZZ_FLAGS := -c debug --product FAQFuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path .build-fuzz
 # Reproducible Output/: dates come from the last commit, not the clock.
 # (from the last change to the sources of Output/, so committing Output/ does not make it stale)

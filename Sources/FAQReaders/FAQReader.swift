@@ -70,11 +70,14 @@ public enum FAQReader {
         return (try? FrontMatter.split(text.containsUTF8Byte(0x0D) ? text.replacingCRLF() : text, file: "-"))?.metadata().permalink
     }
 
-    public static func read(bytes: [UInt8], path: String, syntax: Syntax = .markdown, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
+    /// `syntax` nil: told by `path`'s extension (`Syntax(path:)`).
+    public static func read(bytes: [UInt8], path: String, syntax: Syntax? = nil, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
         try read(text: InputText.decode(bytes, file: path, lossy: lossy), path: path, syntax: syntax, options: options)
     }
 
-    public static func read(text: String, path: String, syntax: Syntax = .markdown, options: ReaderOptions = ReaderOptions()) throws -> Result {
+    /// `syntax` nil: told by `path`'s extension (`Syntax(path:)`).
+    public static func read(text: String, path: String, syntax: Syntax? = nil, options: ReaderOptions = ReaderOptions()) throws -> Result {
+        let syntax = syntax ?? Syntax(path: path)
         let frontMatter = try FrontMatter.split(text, file: path)
         var metadata = frontMatter.metadata()
         var diagnostics: [Diagnostic] = []

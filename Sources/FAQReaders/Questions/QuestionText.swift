@@ -14,7 +14,7 @@ enum QuestionText {
             while let last = s.last, last.isWhitespace { s.removeLast() }
             if s.hasSuffix("}"), let open = s.lastIndex(of: "{"), isAttributeBlock(s[open...]) {
                 s = s[..<open]
-            } else if let last = s.last, ["¶", "#", "🔗", "§", "⚓", "\u{FE0F}"].contains(last), s.count > 1 {
+            } else if let last = s.last, ["¶", "#", "🔗", "§", "⚓"].contains(last), s.count > 1 {
                 s.removeLast()
             } else {
                 break
