@@ -54,12 +54,15 @@ public struct EPUBEmitter: BookEmitter {
             let map = targets[chapter.document]
             let base = Self.base(page.document.metadata.permalink, options.baseURL)
             var content = XHTMLContent { url in Self.rewrite(url, targets: map, current: chapter.file, base: base) }
+            content.forReading = true
             let title = chapter.opensDocument || chapter.units.isEmpty ? page.title
                 : FAQPage.label(page.units[chapter.units[0]].title?.plainText ?? "", page.title)
             var out = XHTMLWriter(capacity: 4096 + XHTMLEmitter.estimatedSize(chapter.units.map { page.units[$0] }))
             FAQPage.writeStart(lang: page.lang, head: FAQPage.Head(title: title, style: .linked(Self.stylesheetHref)), to: &out)
             if chapter.opensDocument { page.writeTitleAndPreamble(&content, to: &out) }
-            for u in chapter.units { page.writeSection(page.units[u], level: 2, content: &content, to: &out) { _ in } }
+            // A chapter's one `h1`: the document's title where it opens, else its section's title.
+            let level = chapter.opensDocument ? 2 : 1
+            for u in chapter.units { page.writeSection(page.units[u], level: level, content: &content, to: &out) { _ in } }
             FAQPage.writeEnd(to: &out)
             chapterEntries.append(ArchiveEntry(path: "EPUB/" + chapter.file, data: out.bytes))
             diagnostics += content.diagnostics
@@ -76,7 +79,7 @@ public struct EPUBEmitter: BookEmitter {
         }
         entries.append(ArchiveEntry(path: PackageDocument.path, data: package.xml))
         entries.append(ArchiveEntry(path: Navigation.path, data: navigation.xhtml))
-        entries.append(ArchiveEntry(path: "EPUB/" + Self.stylesheetHref, data: Array(Stylesheet.css.utf8)))
+        entries.append(ArchiveEntry(path: "EPUB/" + Self.stylesheetHref, data: Array(Stylesheet.book.utf8)))
         entries += chapterEntries
         return EmitResult(.archive(entries), diagnostics: diagnostics)
     }
