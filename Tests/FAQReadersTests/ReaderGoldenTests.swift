@@ -6,7 +6,7 @@ import Testing
 @Suite struct ReaderGoldenTests {
     static let cases = [
         "everything.md", "hostile.md", "seed-004.txt", "seed-004-rendition.md", "details.html",
-        "definitions.html", "page.html", "mixed.md", "levels.md", "tie.md", "jekyll/guide/liquid.md",
+        "definitions.html", "page.html", "mixed.md", "levels.md", "tie.md", "jekyll/guide/liquid.md", "jekyll/guide/faq.md",
     ]
 
     @Test(arguments: cases)

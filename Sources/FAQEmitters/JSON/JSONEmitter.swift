@@ -70,6 +70,7 @@ private struct FAQJSONWriter {
         out.member("lang", m.lang)
         out.member("date", m.date)
         out.member("permalink", m.permalink)
+        out.member("url", m.url)
         out.member("authors", strings: m.authors)
         out.member("og_title", m.ogTitle)
         out.member("og_description", m.ogDescription)
