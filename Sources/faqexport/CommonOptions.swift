@@ -15,7 +15,7 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("question-level"), parsing: .unconditional, help: ArgumentHelp("Heading level (1-6) of the questions; detected when omitted.", valueName: "N"))
     var questionLevel: Int?
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Base URL for Liquid links and entry URLs (else a Jekyll _config.yml is used).", valueName: "URL"))
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's address (Jekyll's url + baseurl): entry URLs and relative links become absolute. Default: url and baseurl of a Jekyll _config.yml above the input.", valueName: "URL"))
     var baseURL: String?
 
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
