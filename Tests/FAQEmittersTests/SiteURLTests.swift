@@ -80,11 +80,11 @@ import Testing
         let man = try ManEmitter().emit(document, options: Self.options)
         #expect(!Self.text(man).contains(".UR"))
         #expect(man.diagnostics.map(\.description) == [
-            "faq.md:5:1: warning: man page: 6 relative links (first: '/blog/x') kept as text only: the page's address is unknown (give --base-url, or url in the Jekyll _config.yml)",
+            "faq.md:5:1: warning: man page: 6 relative links (first: '/blog/x') kept as text only: the page's address is unknown (give --base-url, or url in a Jekyll _config.yml)",
         ])
         let epub = try EPUBEmitter().emit(document, options: Self.options)
         #expect(epub.diagnostics.map(\.message) == [
-            "EPUB: 6 relative links (first: '/blog/x') written as text: the page's address is unknown (give --base-url, or url in the Jekyll _config.yml)",
+            "EPUB: 6 relative links (first: '/blog/x') written as text: the page's address is unknown (give --base-url, or url in a Jekyll _config.yml)",
         ])
         let text = Self.text(try TextEmitter().emit(document, options: Self.options))
         #expect(text.contains("[2] ../other.html"))

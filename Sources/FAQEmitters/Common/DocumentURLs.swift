@@ -55,7 +55,8 @@ struct DocumentURLs: Sendable {
         var first: (url: String, location: SourceLocation?)?
         func visit(_ blocks: [Block], _ location: SourceLocation?) {
             blocks.forEachLink { link in
-                guard LinkPolicy.classify(link.url) == .relative else { return }
+                // An empty URL names the page itself, not another one.
+                guard LinkPolicy.classify(link.url) == .relative, link.url.contains(where: { !$0.isWhitespace }) else { return }
                 count += 1
                 if first == nil { first = (link.url, location) }
             }

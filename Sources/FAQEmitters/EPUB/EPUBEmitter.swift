@@ -53,7 +53,7 @@ public struct EPUBEmitter: BookEmitter {
         for (document, urls) in zip(documents, urls) {
             if let unresolved = urls.unresolvedRelativeLinks(in: document) {
                 diagnostics.append(.warning(
-                    "EPUB: \(unresolved.count) relative link\(unresolved.count == 1 ? "" : "s") (first: '\(unresolved.first.prefix(60))') written as text: the page's address is unknown (give --base-url, or url in the Jekyll _config.yml)",
+                    "EPUB: \(unresolved.count) relative link\(unresolved.count == 1 ? "" : "s") (first: '\(unresolved.first.prefix(60))') written as text: the page's address is unknown (give --base-url, or url in a Jekyll _config.yml)",
                     at: unresolved.location ?? document.source.map { SourceLocation(file: $0, line: 1) }))
             }
         }

@@ -60,7 +60,7 @@ struct ManPage {
         self.urls = urls
         if let unresolved = urls.unresolvedRelativeLinks(in: document) {
             diagnostics.append(.warning(
-                "man page: \(unresolved.count) relative link\(unresolved.count == 1 ? "" : "s") (first: '\(unresolved.first.prefix(60))') kept as text only: the page's address is unknown (give --base-url, or url in the Jekyll _config.yml)",
+                "man page: \(unresolved.count) relative link\(unresolved.count == 1 ? "" : "s") (first: '\(unresolved.first.prefix(60))') kept as text only: the page's address is unknown (give --base-url, or url in a Jekyll _config.yml)",
                 at: unresolved.location ?? document.source.map { SourceLocation(file: $0, line: 1) }))
         }
         let name = Self.pageName(metadata)
