@@ -50,24 +50,22 @@ public enum FAQReader {
         }
     }
 
-    /// Reads a file, looking for a Jekyll `_config.yml` beside or above it for Liquid links.
+    /// Reads a file, looking for the Jekyll site (`_config.yml`) it is in.
     public static func read(contentsOf path: String, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
         let bytes = try InputFile.bytes(path, maxSize: Int.max)
         var options = options
-        if options.baseURL == nil { options.baseURL = JekyllConfig.baseURL(near: path) }
+        if options.site == nil { options.site = JekyllSite.find(near: path) }
         return try read(bytes: bytes, path: path, syntax: Syntax(path: path), options: options, lossy: lossy)
     }
 
-    /// `url` + `baseurl` of the nearest Jekyll `_config.yml` beside or above `path`.
-    public static func jekyllBaseURL(near path: String) -> String? { JekyllConfig.baseURL(near: path) }
+    /// The Jekyll site whose `_config.yml` is beside `path` or above it.
+    public static func jekyllSite(near path: String) -> JekyllSite? { JekyllSite.find(near: path) }
 
     /// The front matter's `permalink`, if the bytes have readable front matter.
     public static func permalink(in bytes: [UInt8]) -> String? {
-        guard bytes.starts(with: Array("---".utf8)) else { return nil }
         // Only the front matter is decoded: the body can be megabytes.
-        let end = bytes.withUnsafeBufferPointer { FrontMatter.endOfBlock(in: $0) } ?? bytes.count
-        let text = String(decoding: bytes[..<end], as: UTF8.self)
-        return (try? FrontMatter.split(text.containsUTF8Byte(0x0D) ? text.replacingCRLF() : text, file: "-"))?.metadata().permalink
+        guard let text = FrontMatter.leadingText(bytes) else { return nil }
+        return (try? FrontMatter.split(text, file: "-"))?.metadata().permalink
     }
 
     /// `syntax` nil: told by `path`'s extension (`Syntax(path:)`).
@@ -91,11 +89,13 @@ public enum FAQReader {
         // Jekyll runs Liquid only on pages with front matter: elsewhere `{{ x }}` is text
         // (a Helm or Go template in a code block, say).
         var body = frontMatter.body
+        let jekyll = JekyllPageContext(path: path, frontMatter: frontMatter, options: options)
         if frontMatter.isPresent {
-            var liquid = Liquid(baseURL: options.baseURL ?? "", permalinks: options.permalinks, file: path, lineOffset: frontMatter.bodyLineOffset)
+            var liquid = Liquid(context: jekyll, file: path, lineOffset: frontMatter.bodyLineOffset)
             body = liquid.resolve(frontMatter.body)
             diagnostics += liquid.diagnostics
         }
+        metadata.url = jekyll.documentURL
 
         let isHTML = syntax.readsAsHTML(body, hasFrontMatter: frontMatter.isPresent)
         var flow: [FlowItem]
@@ -147,7 +147,8 @@ public enum FAQReader {
             questionLevel = level
         }
         var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel, section: options.section)
-        let document = try structure.build(flow)
+        var document = try structure.build(flow)
+        if jekyll.site != nil { document = document.mappingURLs(jekyll.relativeLink) }
         diagnostics += structure.diagnostics
         diagnostics += AnchorCheck.diagnostics(document, places: fragmentLinks)
         return Result(document: document, diagnostics: diagnostics)

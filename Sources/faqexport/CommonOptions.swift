@@ -18,7 +18,7 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("section"), help: ArgumentHelp("Read only the section with this heading (case-insensitive), e.g. a README's 'FAQ'.", valueName: "TITLE"))
     var section: String?
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Base URL for Liquid links and entry URLs (else a Jekyll _config.yml is used).", valueName: "URL"))
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's address (Jekyll's url + baseurl): entry URLs and relative links become absolute. Default: url and baseurl of a Jekyll _config.yml above the input.", valueName: "URL"))
     var baseURL: String?
 
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")

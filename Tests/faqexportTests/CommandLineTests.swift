@@ -33,6 +33,11 @@ import Testing
         #expect(q.last == "Are there OpenStack projects that have already successfully completed this migration?")
         #expect(run.stdout.contains("https://review.opendev.org/c/openstack/governance/+/902585"))
         #expect(run.stdout.contains("https://github.com/eventlet/eventlet/pull/966#issuecomment-2344252826"))
+        // Its site (Sources-content/_config.yml): `{% link guide/tutorials.md %}` goes to that
+        // page's permalink, and the entries' URLs are absolute.
+        #expect(run.stdout.contains("\"url\": \"/guide/tutorials/\""))
+        #expect(run.stdout.contains("\"url\": \"https://removal.eventlet.org/guide/faq/#is-this-migration-initiative-an-official-initiative\""))
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
         #expect((object["format"] as? String) == "faqexport")
         #expect(object["version"] is String)
     }
