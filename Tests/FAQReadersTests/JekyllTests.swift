@@ -136,7 +136,8 @@ import Testing
             let site = try #require(FAQReader.jekyllSite(near: root.appendingPathComponent("faq.md").path))
             let read = try FAQReader.read(text: text, path: root.appendingPathComponent("faq.md").path, options: ReaderOptions(site: site))
             #expect(ReaderFixtures.linkURLs(read.document) == [expected], "\(config)")
-            let html = try FAQReader.read(text: text, path: root.appendingPathComponent("faq.html").path, options: ReaderOptions(site: site))
+            let page = "---\ntitle: T\n---\n<h2>Q?</h2>\n<p><a href=\"other.md\">o</a></p>\n"
+            let html = try FAQReader.read(text: page, path: root.appendingPathComponent("faq.html").path, options: ReaderOptions(site: site))
             #expect(ReaderFixtures.linkURLs(html.document) == ["other.md"])
         }
     }
