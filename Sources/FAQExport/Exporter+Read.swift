@@ -23,6 +23,7 @@ extension Exporter {
             do {
                 var options = readerOptions
                 if options.baseURL == nil, input.path != "-" { options.baseURL = FAQReader.jekyllBaseURL(near: input.path) }
+                if options.site == nil, input.path != "-" { options.site = FAQReader.site(near: input.path) }
                 options.permalinks.merge(permalinks) { given, _ in given }
                 return .success(try FAQReader.read(bytes: bytes.get(), path: input.path, syntax: .init(path: input.path), options: options, lossy: lossy))
             } catch let error as ReadError {

@@ -11,17 +11,18 @@ struct FAQStructure {
     /// The question level: the heading level whose headings most often end in `?`; ties go deeper.
     static func detectQuestionLevel(_ flow: [FlowItem]) -> Int? {
         var counts = [Int](repeating: 0, count: 7)
-        for case .heading(let level, let content, _) in flow where content.plainText.trimmingWhitespace().isQuestion {
+        for case .heading(let level, let content, _, _) in flow where content.plainText.trimmingWhitespace().isQuestion {
             counts[level] += 1
         }
         guard let best = counts.max(), best > 0 else { return nil }
         return counts.lastIndex(of: best)
     }
 
-    mutating func build(_ flow: [FlowItem]) throws -> FAQDocument {
+    /// `flow` has its ids (`AnchorAssignment`); `ids` gives one to what the flow did not hold.
+    mutating func build(_ flow: [FlowItem], ids: inout AnchorAssignment) throws -> FAQDocument {
         var title = metadata.title?.trimmingWhitespace()
         if title == nil || title!.isEmpty {
-            for case .heading(let level, let content, _) in flow where level == 1 {
+            for case .heading(let level, let content, _, _) in flow where level == 1 {
                 title = content.plainText.trimmingWhitespace()
                 metadata.title = title
                 break
@@ -31,7 +32,6 @@ struct FAQStructure {
         let level = questionLevel ?? Self.detectQuestionLevel(flow) ?? (explicitEntries ? 7 : nil)
         guard let level else { throw noQuestions(flow) }
 
-        var slugger = Slugger()
         var preamble: [Block] = []
         var sections: [Section] = []
         var looseEntries: [Entry] = []  // entries before the first section
@@ -53,22 +53,26 @@ struct FAQStructure {
             switch item {
             case .block(let block):
                 append(block)
-            case .heading(let hLevel, let content, let location):
+            case .heading(let hLevel, let content, let location, let anchor):
                 let text = content.plainText.trimmingWhitespace()
+                let id = anchor.id ?? ids.fallbackID(for: text, otherwise: "section")
                 if hLevel == level {
                     closeEntry()
-                    current = Entry(id: slugger.slug(for: text), question: content, answer: [], location: location)
+                    current = Entry(id: id, question: content, answer: [], location: location)
                 } else if hLevel > level {
-                    append(.heading(Heading(level: hLevel, content: content)))
+                    append(.heading(Heading(level: hLevel, content: content, id: id)))
                 } else if !titleSeen && text == title {
                     titleSeen = true  // the page title repeated as a heading is not a section
                 } else {
                     closeEntry()
-                    sections.append(Section(id: slugger.slug(for: text, fallback: "section"), title: content, entries: [], location: location))
+                    sections.append(Section(id: id, title: content, entries: [], location: location))
                 }
-            case .entry(let question, let answer, let location):
+            case .entry(let question, let answer, let location, let anchor):
                 closeEntry()
-                current = Entry(id: slugger.slug(for: question.plainText), question: question, answer: answer, location: location)
+                let id = anchor.id ?? ids.fallbackID(for: question.plainText, otherwise: "q")
+                current = Entry(id: id, question: question, answer: answer, location: location)
+            case .anchor:
+                break
             }
         }
         closeEntry()
@@ -80,7 +84,7 @@ struct FAQStructure {
             if !looseEntries.isEmpty {
                 // Questions before the first section heading form a section of their own.
                 let name = title ?? "General"
-                sections.insert(Section(id: slugger.slug(for: name, fallback: "section"), title: [.text(name)], entries: looseEntries), at: 0)
+                sections.insert(Section(id: ids.fallbackID(for: name, otherwise: "section"), title: [.text(name)], entries: looseEntries), at: 0)
             }
             body = .sections(sections)
         }
@@ -92,7 +96,7 @@ struct FAQStructure {
 
     private func noQuestions(_ flow: [FlowItem]) -> ReadError {
         var levels: [Int] = []
-        for case .heading(let level, _, _) in flow where !levels.contains(level) { levels.append(level) }
+        for case .heading(let level, _, _, _) in flow where !levels.contains(level) { levels.append(level) }
         let seen = levels.isEmpty ? "no headings at all" : "headings of level " + levels.sorted().map(String.init).joined(separator: ", ")
         let advice: String
         if levels.isEmpty {

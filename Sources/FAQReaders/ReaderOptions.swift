@@ -8,14 +8,21 @@ public struct ReaderOptions: Sendable, Hashable {
     public var permalinks: [String: String]
     /// Containers nested deeper than this are flattened (with a warning), never recursed into.
     public var maxNesting: Int
+    /// The rule for ids the author did not write (`--id-style`); detected when nil.
+    public var idStyle: IDStyle?
+    /// The Jekyll or Hugo site the input belongs to (`FAQReader.site(near:)`), for that detection.
+    public var site: Site?
     /// Markdown with this many top-level blocks is converted on two threads
     /// (`SplitConversion`); tests lower it to compare both paths.
     var splitThreshold = SplitConversion.defaultThreshold
 
-    public init(questionLevel: Int? = nil, baseURL: String? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64) {
+    public init(questionLevel: Int? = nil, baseURL: String? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64,
+                idStyle: IDStyle? = nil, site: Site? = nil) {
         self.questionLevel = questionLevel
         self.baseURL = baseURL
         self.permalinks = permalinks
         self.maxNesting = maxNesting
+        self.idStyle = idStyle
+        self.site = site
     }
 }

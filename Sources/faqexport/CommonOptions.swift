@@ -6,6 +6,7 @@ import FAQReaders
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
+extension IDStyle: ExpressibleByArgument {}
 
 /// Options shared by conversion and lint: how inputs are read.
 struct ReadingOptions: ParsableArguments {
@@ -14,6 +15,11 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(name: .customLong("question-level"), parsing: .unconditional, help: ArgumentHelp("Heading level (1-6) of the questions; detected when omitted.", valueName: "N"))
     var questionLevel: Int?
+
+    @Option(name: .customLong("id-style"), help: ArgumentHelp(
+        "Rule for the ids the author did not write: github (READMEs, wikis), kramdown (Jekyll), kramdown-classic (kramdown's own parser), goldmark (Hugo), pandoc. Detected when omitted: a Jekyll _config.yml or Hugo config above the input, front matter, else github.",
+        valueName: "STYLE"))
+    var idStyle: IDStyle?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("Base URL for Liquid links and entry URLs (else a Jekyll _config.yml is used).", valueName: "URL"))
     var baseURL: String?
@@ -74,12 +80,18 @@ struct ReadingOptions: ParsableArguments {
     }
 
     func readerOptions() -> ReaderOptions {
-        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL)
+        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL, idStyle: idStyle)
     }
 
     /// `warningsAreErrors` (`lint --strict`): a warning that fails the run is shown even with -q.
+    /// Notes (what the reader decided, such as reading only a document's FAQ section) need -v.
     func report(_ diagnostics: [Diagnostic], warningsAreErrors: Bool = false) {
-        for diagnostic in diagnostics where !(quiet && !warningsAreErrors && diagnostic.severity == .warning) {
+        for diagnostic in diagnostics {
+            switch diagnostic.severity {
+            case .note: if !verbose { continue }
+            case .warning: if quiet && !warningsAreErrors { continue }
+            case .error: break
+            }
             Diagnostics.printLine(diagnostic.description)
         }
     }

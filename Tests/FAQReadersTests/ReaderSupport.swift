@@ -16,6 +16,7 @@ enum ReaderFixtures {
         let bytes = [UInt8](try Data(contentsOf: url))
         var options = options
         if options.baseURL == nil { options.baseURL = FAQReader.jekyllBaseURL(near: url.path) }
+        if options.site == nil { options.site = FAQReader.site(near: url.path) }
         return try FAQReader.read(bytes: bytes, path: relative, syntax: .init(path: relative), options: options)
     }
 
