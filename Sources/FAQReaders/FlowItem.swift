@@ -25,6 +25,9 @@ struct SourceAnchor: Sendable, Hashable {
     var generated = false
     /// The heading's Markdown source line, for platforms that slug the source.
     var source: String?
+    /// The attribute block taken out of the heading's text, as written: a platform that
+    /// does not know the syntax (GitHub) shows it, and slugs it with the text.
+    var attributes: String?
 
     static let none = SourceAnchor()
 }

@@ -7,6 +7,9 @@ import Testing
     static let cases = [
         "everything.md", "hostile.md", "seed-004.txt", "seed-004-rendition.md", "details.html",
         "definitions.html", "page.html", "mixed.md", "levels.md", "tie.md", "jekyll/guide/liquid.md",
+        "anchors/attribute-blocks.md", "anchors/kramdown-ials.md", "anchors/html-ids.html", "anchors/sphinx.html",
+        "anchors/raw-html.md", "anchors/pandoc.md", "anchors/github.md", "anchors/jekyll-classic/classic.md",
+        "anchors/hugo/content/goldmark.md",
     ]
 
     @Test(arguments: cases)

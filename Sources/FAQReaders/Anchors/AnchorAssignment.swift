@@ -110,7 +110,9 @@ struct AnchorAssignment {
         var generated: String?
         let platformSyntax = anchor.id != nil && anchor.isAttribute && rule.honoursAttributeBlocks
         if anchor.generated && !platformSyntax {
-            let id = rule.next(HeadingText(content, source: anchor.source))
+            var shown = content
+            if let attributes = anchor.attributes, !rule.honoursAttributeBlocks { shown.append(.text(attributes)) }
+            let id = rule.next(HeadingText(shown, source: anchor.source))
             generated = id.isEmpty ? nil : id
         }
         if var author = anchor.id {

@@ -12,13 +12,14 @@ struct AttributeBlock: Sendable, Hashable {
     /// A block ending `text` after white space (`## Why? {#why}`): the block and the text
     /// before it, trailing white space removed. `{…}` that is not attribute syntax (`{x}`,
     /// `{{ liquid }}`) is text.
-    static func trailing(in text: String) -> (text: String, block: AttributeBlock)? {
+    static func trailing(in text: String) -> (text: String, block: AttributeBlock, written: String)? {
         let trimmed = text.trimmingTrailingWhitespace()
         guard trimmed.hasSuffix("}"), let open = trimmed.lastIndex(of: "{") else { return nil }
         let before = trimmed[..<open]
         guard let last = before.last, last == " " || last == "\t" else { return nil }
         guard let block = parse(trimmed[open...], allowReferences: false) else { return nil }
-        return (before.trimmingTrailingWhitespace(), block)
+        let text = before.trimmingTrailingWhitespace()
+        return (text, block, String(trimmed.dropFirst(text.count)))
     }
 
     /// A kramdown block IAL standing alone on a line (`{: .no_toc }`, `{:toc}`, `{: #id}`),

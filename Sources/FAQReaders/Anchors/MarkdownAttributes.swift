@@ -4,8 +4,9 @@ import FAQModel
 /// a heading's trailing `{#id}` block and kramdown's IAL lines (`{: .no_toc}`, `{:toc}`)
 /// that end a paragraph or stand alone.
 enum MarkdownAttributes {
-    /// Removes a trailing attribute block from a heading's content; the block, if any.
-    static func stripHeading(_ content: inout [Inline]) -> AttributeBlock? {
+    /// Removes a trailing attribute block from a heading's content; the block and how it
+    /// was written (with the white space before it), if any.
+    static func stripHeading(_ content: inout [Inline]) -> (block: AttributeBlock, written: String)? {
         guard case .text(let text)? = content.last, let found = AttributeBlock.trailing(in: text) else { return nil }
         content.removeLast()
         if !found.text.isEmpty {
@@ -15,7 +16,7 @@ enum MarkdownAttributes {
             content.removeLast()
             if !trimmed.isEmpty { content.append(.text(trimmed)) }
         }
-        return found.block
+        return (found.block, found.written)
     }
 
     /// Removes the IAL lines that end a paragraph (each a line of its own, after a soft

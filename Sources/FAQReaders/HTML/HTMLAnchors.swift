@@ -99,9 +99,12 @@ extension HTMLConverter {
         if anchor.id?.isEmpty == true { anchor.id = nil }
         if let range = sourceRange(node) {
             anchor.generated = true
-            if let block = MarkdownAttributes.stripHeading(&content), let id = block.id, anchor.id == nil {
-                anchor.id = id
-                anchor.isAttribute = true
+            if let stripped = MarkdownAttributes.stripHeading(&content) {
+                anchor.attributes = stripped.written
+                if let id = stripped.block.id, anchor.id == nil {
+                    anchor.id = id
+                    anchor.isAttribute = true
+                }
             }
             anchor.source = markdownLines?.headingSource(first: range.first, last: range.last)
         }

@@ -279,11 +279,13 @@ struct HTMLConverter {
                 case "thead": collectRows(child, inHead: true)
                 case "tbody", "tfoot": collectRows(child, inHead: false)
                 case "tr":
+                    recordID(child)
                     var cells: [TableCell] = []
                     var alignments: [Table.Alignment] = []
                     var allHeaderCells = true
                     for cell in child.children where cell.isElement && (cell.name == "td" || cell.name == "th") {
                         if cell.name == "td" { allHeaderCells = false }
+                        recordID(cell)
                         cells.append(TableCell(Self.trimmed(inlines(cell, depth: depth + 2))))
                         alignments.append(Self.alignment(cell))
                     }

@@ -109,8 +109,8 @@ struct MarkdownConverter {
         var content = inlines(node, depth: 1)
         let attributes = MarkdownAttributes.stripHeading(&content)
         let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
-        let anchor = SourceAnchor(id: attributes?.id, isAttribute: attributes?.id != nil, generated: true,
-                                  source: sourceLines?.headingSource(first: start, last: end))
+        let anchor = SourceAnchor(id: attributes?.block.id, isAttribute: attributes?.block.id != nil, generated: true,
+                                  source: sourceLines?.headingSource(first: start, last: end), attributes: attributes?.written)
         return .heading(level: Int(cmark_node_get_heading_level(node)), content: content, location: location(node), anchor: anchor)
     }
 
@@ -179,7 +179,7 @@ struct MarkdownConverter {
             return content.isEmpty ? [] : [.paragraph(Paragraph(content))]
         case .heading:
             var content = inlines(node, depth: depth)
-            let id = MarkdownAttributes.stripHeading(&content)?.id
+            let id = MarkdownAttributes.stripHeading(&content)?.block.id
             return [.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content, id: id))]
         case .blockQuote:
             return [.quote(BlockQuote(children(node, depth: depth)))]
