@@ -120,7 +120,7 @@ public enum FAQReader {
             }
             questionLevel = level
         }
-        var anchors = AnchorAssignment(style: idStyle, file: path, nestedHeadingsGenerated: !isHTML)
+        var anchors = AnchorAssignment(style: idStyle, nestedHeadingsGenerated: !isHTML)
         let assigned = anchors.assign(flow)
         var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel)
         var document = try structure.build(assigned, ids: &anchors)

@@ -28,8 +28,6 @@ struct SourceAnchor: Sendable, Hashable {
     /// The attribute block taken out of the heading's text, as written: a platform that
     /// does not know the syntax (GitHub) shows it, and slugs it with the text.
     var attributes: String?
-
-    static let none = SourceAnchor()
 }
 
 /// An id found where the model keeps no element for it.

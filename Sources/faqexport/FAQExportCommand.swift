@@ -34,6 +34,8 @@ struct FAQExportCommand: ParsableCommand {
               -o, --output FILE     write the one output to FILE (atomically)
               --output-dir DIR      write NAME.EXT per input and format
               --question-level N    heading level of the questions (1-6)
+              --id-style S          ids the author did not write: github, kramdown,
+                                    kramdown-classic, goldmark (Hugo), pandoc
               --base-url URL        base for Liquid links and entry URLs
               --width N, --ascii, --man-section S, --lossy, -q, -v
 

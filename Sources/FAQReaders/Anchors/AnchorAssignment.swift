@@ -13,21 +13,21 @@ import FAQModel
 ///    heading with the author's own id could not keep: links to them are retargeted.
 struct AnchorAssignment {
     let style: IDStyle
-    let file: String
     /// Headings inside lists, quotes and `<details>` of a Markdown source get the platform's
     /// ids too (the flow keeps no source of their own for them).
     let nestedHeadingsGenerated: Bool
     private var rule: any PlatformIDRule
     /// Every id in use, with where it was first given.
     private var taken: [String: SourceLocation?] = [:]
+    /// Where the search for a free suffix of each id resumes (ids are only ever added).
+    private var nextSuffix: [String: Int] = [:]
     private var authorIDs: Set<String> = []
     private var strayIDs: [String: SourceLocation?] = [:]
     private(set) var aliases: [String: String] = [:]
     private(set) var diagnostics: [Diagnostic] = []
 
-    init(style: IDStyle, file: String, nestedHeadingsGenerated: Bool) {
+    init(style: IDStyle, nestedHeadingsGenerated: Bool) {
         self.style = style
-        self.file = file
         self.nestedHeadingsGenerated = nestedHeadingsGenerated
         self.rule = style.rule()
     }
@@ -44,13 +44,12 @@ struct AnchorAssignment {
                 items[i] = .heading(level: level, content: content, location: location, anchor: anchor)
             case .entry(let question, var answer, let location, var anchor):
                 incomplete = !assign(&anchor, content: question, location: location) || incomplete
-                if Self.containsHeading(answer) { incomplete = !assignNested(&answer) || incomplete }
+                if Self.containsHeading(answer) { incomplete = !assignNested(&answer, near: location) || incomplete }
                 items[i] = .entry(question: question, answer: answer, location: location, anchor: anchor)
-            case .block(var block) where Self.containsHeading([block]):
+            case .block(let block) where Self.containsHeading([block]):
                 var blocks = [block]
-                incomplete = !assignNested(&blocks) || incomplete
-                block = blocks[0]
-                items[i] = .block(block)
+                incomplete = !assignNested(&blocks, near: nil) || incomplete
+                items[i] = .block(blocks[0])
             case .block:
                 break
             case .anchor(let stray):
@@ -77,32 +76,34 @@ struct AnchorAssignment {
     private static func adopt(_ flow: [FlowItem]) -> [FlowItem] {
         guard flow.contains(where: { if case .anchor(let s) = $0 { return s.attach == .adopt } else { return false } }) else { return flow }
         var items = flow
-        var i = 0
-        while i < items.count {
-            guard case .anchor(let stray) = items[i], stray.attach == .adopt else { i += 1; continue }
-            var j = i + 1
+        var adopted: Set<Int> = []
+        var j = 0  // the first item after the anchors being looked at that is not one
+        for i in items.indices {
+            guard case .anchor(let stray) = items[i], stray.attach == .adopt else { continue }
+            j = max(j, i + 1)
             while j < items.count, case .anchor = items[j] { j += 1 }
-            guard j < items.count else { break }
+            guard j < items.count else {
+                items[i] = .anchor(StrayAnchor(id: stray.id, location: stray.location, attach: .previous))
+                continue
+            }
             switch items[j] {
             case .heading(let level, let content, let location, var anchor) where anchor.id == nil:
                 anchor.id = stray.id
                 items[j] = .heading(level: level, content: content, location: location, anchor: anchor)
-                items.remove(at: i)
-                continue
+                adopted.insert(i)
             case .entry(let question, let answer, let location, var anchor) where anchor.id == nil:
                 anchor.id = stray.id
                 items[j] = .entry(question: question, answer: answer, location: location, anchor: anchor)
-                items.remove(at: i)
-                continue
+                adopted.insert(i)
             case .heading, .entry:
                 items[i] = .anchor(StrayAnchor(id: stray.id, location: stray.location, attach: .following))
             case .block, .anchor:
                 // Followed by text, not a heading: an anchor inside the answer before it.
                 items[i] = .anchor(StrayAnchor(id: stray.id, location: stray.location, attach: .previous))
             }
-            i += 1
         }
-        return items
+        guard !adopted.isEmpty else { return items }
+        return items.indices.filter { !adopted.contains($0) }.map { items[$0] }
     }
 
     /// Sets `anchor.id` to the author's or the platform's id; false when neither gives one.
@@ -137,11 +138,12 @@ struct AnchorAssignment {
         return anchor.id != nil
     }
 
-    private mutating func assignNested(_ blocks: inout [Block]) -> Bool {
+    /// Headings inside lists, quotes and explicit entries; `location`: the entry holding them.
+    private mutating func assignNested(_ blocks: inout [Block], near location: SourceLocation?) -> Bool {
         var complete = true
         Self.forEachHeading(in: &blocks) { heading in
             var anchor = SourceAnchor(id: heading.id, isAttribute: nestedHeadingsGenerated, generated: nestedHeadingsGenerated)
-            complete = assign(&anchor, content: heading.content, location: nil) && complete
+            complete = assign(&anchor, content: heading.content, location: location) && complete
             heading.id = anchor.id
         }
         return complete
@@ -237,11 +239,12 @@ struct AnchorAssignment {
     /// `id`, or `id-1`, `id-2`… : the first one free.
     private mutating func claimQuietly(_ id: String, at location: SourceLocation? = nil) -> String {
         var candidate = id
-        var n = 1
+        var n = nextSuffix[id] ?? 1
         while taken[candidate] != nil {
             candidate = "\(id)-\(n)"
             n += 1
         }
+        if candidate != id { nextSuffix[id] = n }
         taken[candidate] = location
         return candidate
     }

@@ -5,17 +5,20 @@
 /// repeat gets `-1`, `-2`…, skipping every id already taken, the author's `{#id}`s too.
 struct GoldmarkIDs: PlatformIDRule {
     private var taken: Set<String> = []
+    /// Where the search for a free suffix of each slug resumes (ids are only ever added).
+    private var nextSuffix: [String: Int] = [:]
 
     var honoursAttributeBlocks: Bool { true }
 
     mutating func next(_ heading: HeadingText) -> String {
         let base = slug(heading)
         var id = base
-        var n = 1
+        var n = nextSuffix[base] ?? 1
         while taken.contains(id) {
             id = "\(base)-\(n)"
             n += 1
         }
+        if id != base { nextSuffix[base] = n }
         taken.insert(id)
         return id
     }

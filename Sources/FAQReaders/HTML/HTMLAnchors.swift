@@ -57,17 +57,28 @@ extension HTMLConverter {
     static func startsWithHeading(_ node: XMLNode) -> Bool {
         for child in node.children {
             if child.isText {
-                if child.textContent.allSatisfy(\.isWhitespace) { continue }
+                if isBlank(child) { continue }
                 return false
             }
             guard child.isElement else { continue }
             switch child.name {
             case "h1", "h2", "h3", "h4", "h5", "h6", "details", "dl": return true
-            case "a", "span": if child.textContent.allSatisfy(\.isWhitespace) { continue } else { return false }
+            case "a", "span": if child.children.allSatisfy({ $0.isText && isBlank($0) }) { continue } else { return false }
             default: return false
             }
         }
         return false
+    }
+
+    /// A text node of white space only (its own text, not a subtree's).
+    private static func isBlank(_ text: XMLNode) -> Bool {
+        guard let content = text.pointee.content else { return true }
+        var p = content
+        while p.pointee != 0 {
+            guard p.pointee == 0x20 || p.pointee == 0x09 || p.pointee == 0x0A || p.pointee == 0x0D || p.pointee == 0x0C else { return false }
+            p += 1
+        }
+        return true
     }
 
     /// Permalink chrome beside a heading (Sphinx's `<a class="headerlink">¶</a>`, MkDocs',
@@ -77,7 +88,13 @@ extension HTMLConverter {
         guard let href = node.attribute("href"), href.hasPrefix("#"), let classes = node.attribute("class") else { return false }
         let chrome: Set<Substring> = ["headerlink", "header-anchor", "anchor", "anchorjs-link", "hash-link", "heading-anchor", "anchor-link", "permalink"]
         guard classes.split(separator: " ").contains(where: chrome.contains) else { return false }
-        return node.textContent.trimmingWhitespace().count <= 2
+        // At most a symbol (¶, #, §, 🔗): looked at only as far as that, whatever is inside.
+        var text = ""
+        XMLWalk.forEachText(node) { piece in
+            text += piece.trimmingWhitespace()
+            return text.count <= 2
+        }
+        return text.count <= 2
     }
 
     /// The Markdown lines an element rendered by cmark came from (`data-sourcepos`).
@@ -118,12 +135,13 @@ extension HTMLConverter {
         guard !useSourcePos, href.hasPrefix("#"), href.count > 1 else { return }
         let line = node.line
         var column = 1
-        if let text = htmlLines?.line(line) {
-            let key = "\(line)\u{0}\(href)"
-            let occurrence = linkOccurrences[key, default: 0]
-            linkOccurrences[key] = occurrence + 1
-            column = LinkColumn.find(href, in: text, occurrence: occurrence) ?? 1
-        }
+        if let htmlLines { column = linkColumns.column(of: href, line: line, text: htmlLines.line(line)) ?? 1 }
         fragmentLinks.append(AnchorCheck.Place(url: href, location: SourceLocation(file: file, line: line + lineOffset, column: column)))
+    }
+
+    /// A link left out (a permalink) still moves the column search past it.
+    mutating func skipLink(_ node: XMLNode) {
+        guard !useSourcePos, let htmlLines, let href = node.attribute("href")?.trimmingWhitespace() else { return }
+        _ = linkColumns.column(of: href, line: node.line, text: htmlLines.line(node.line))
     }
 }

@@ -24,7 +24,7 @@ struct HTMLConverter {
     var nested = 0
     /// Every `#` link of a standalone page and where it is written.
     var fragmentLinks: [AnchorCheck.Place] = []
-    var linkOccurrences: [String: Int] = [:]
+    var linkColumns = LinkColumns()
     /// Kramdown IALs of an empty paragraph cmark rendered: they apply to the block before.
     private var pendingIALs: [AttributeBlock] = []
 
@@ -123,7 +123,7 @@ struct HTMLConverter {
             flush(&pending, into: &items)
             if nested == 0 {
                 // A section wrapper's id names its heading; another wrapper's, what follows.
-                recordID(node, attach: Self.startsWithHeading(node) ? .adopt : .following)
+                if Self.authorID(node) != nil { recordID(node, attach: Self.startsWithHeading(node) ? .adopt : .following) }
             } else {
                 recordID(node)
             }
@@ -335,7 +335,10 @@ struct HTMLConverter {
         let name = node.name
         let role = HTMLRole.of(name)
         if role == .dropped { return }
-        if name == "a" && Self.isPermalink(node) { return }
+        if name == "a" && Self.isPermalink(node) {
+            skipLink(node)
+            return
+        }
         recordID(node)
         if depth > maxNesting * 4 {
             warnDepth(node)

@@ -2,16 +2,24 @@ import CCmarkGFM
 import CLibXML2
 import FAQModel
 
-/// The column of the `<a` whose `href` is `href`, the `occurrence`-th such on `line`
-/// (0-based), in bytes from 1 as cmark counts; nil when the value is not written as is
-/// (an entity in it, say).
-enum LinkColumn {
-    static func find(_ href: String, in line: Substring, occurrence: Int) -> Int? {
-        let bytes = Array(line.utf8)
+/// Finds the column of each `<a href="…">` on its line, in bytes from 1 as cmark counts:
+/// links come in document order, so the search on a line resumes after the last one found
+/// (a page written on one line costs one pass, not one per link).
+struct LinkColumns {
+    private var line = 0
+    private var bytes: [UInt8] = []
+    private var cursor = 0
+
+    /// nil when the value is not written as is (an entity in it, say).
+    mutating func column(of href: String, line n: Int, text: Substring?) -> Int? {
+        if n != line {
+            line = n
+            bytes = text.map { Array($0.utf8) } ?? []
+            cursor = 0
+        }
         let value = Array(href.utf8)
         let name = Array("href".utf8)
-        var seen = 0
-        var i = 0
+        var i = cursor
         while i + name.count <= bytes.count {
             defer { i += 1 }
             guard zip(bytes[i..<i + name.count], name).allSatisfy({ ($0 | 0x20) == $1 }) else { continue }
@@ -21,12 +29,9 @@ enum LinkColumn {
             j += 1
             while j < bytes.count, bytes[j] == 0x20 || bytes[j] == 0x09 { j += 1 }
             if j < bytes.count, bytes[j] == UInt8(ascii: "\"") || bytes[j] == UInt8(ascii: "'") { j += 1 }
-            guard j + value.count <= bytes.count, Array(bytes[j..<j + value.count]) == value else { continue }
-            if seen < occurrence {
-                seen += 1
-                continue
-            }
+            guard j + value.count <= bytes.count, bytes[j..<j + value.count].elementsEqual(value) else { continue }
             guard let open = bytes[..<i].lastIndex(of: UInt8(ascii: "<")) else { return nil }
+            cursor = j + value.count
             return open + 1
         }
         return nil
@@ -65,16 +70,13 @@ enum MarkdownLinkPlaces {
     static func rawHTML(_ html: String, file: String, line: Int, column: Int) -> [AnchorCheck.Place] {
         let lines = SourceLines(Substring(html))
         var places: [AnchorCheck.Place] = []
-        var occurrences: [String: Int] = [:]
+        var columns = LinkColumns()
         LibXMLDocument.withDocument(html) { doc in
             guard let doc, let root = xmlDocGetRootElement(doc) else { return }
             XMLWalk.forEachElement(root) { element in
                 guard element.name == "a", let href = element.attribute("href"), href.hasPrefix("#"), href.count > 1 else { return }
                 let n = element.line
-                let key = "\(n)\u{0}\(href)"
-                let occurrence = occurrences[key, default: 0]
-                occurrences[key] = occurrence + 1
-                var col = lines.line(n).flatMap { LinkColumn.find(href, in: $0, occurrence: occurrence) } ?? 1
+                var col = columns.column(of: href, line: n, text: lines.line(n)) ?? 1
                 if n == 1 { col += column - 1 }
                 places.append(AnchorCheck.Place(url: href, location: SourceLocation(file: file, line: line + n - 1, column: col)))
             }
@@ -83,13 +85,30 @@ enum MarkdownLinkPlaces {
     }
 }
 
-/// Visits every element under a node in document order without recursion (raw HTML can
-/// nest tens of thousands deep).
+/// Visits the nodes under a node in document order without recursion (raw HTML can nest
+/// tens of thousands deep).
 enum XMLWalk {
+    /// The text of each text node under `root`, until `body` returns false.
+    static func forEachText(_ root: XMLNode, _ body: (String) -> Bool) {
+        var more = true
+        forEachNode(root) { node in
+            guard more else { return false }
+            if node.isText { more = body(node.pointee.content.map { String(cString: $0) } ?? "") }
+            return more
+        }
+    }
+
     static func forEachElement(_ root: XMLNode, _ body: (XMLNode) -> Void) {
+        forEachNode(root) { node in
+            if node.isElement { body(node) }
+            return true
+        }
+    }
+
+    private static func forEachNode(_ root: XMLNode, _ body: (XMLNode) -> Bool) {
         var node: XMLNode? = root
         while let current = node {
-            if current.isElement { body(current) }
+            guard body(current) else { return }
             if let child = current.firstChild {
                 node = child
                 continue
