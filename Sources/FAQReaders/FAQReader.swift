@@ -69,7 +69,7 @@ public enum FAQReader {
 
         let isHTML = syntax == .html || body.first(where: { !$0.isWhitespace }) == "<"
         let idStyle = chooseIDStyle(frontMatter, metadata: &metadata, options: options, isHTML: isHTML, path: path, diagnostics: &diagnostics)
-        let flow: [FlowItem]
+        var flow: [FlowItem]
         var fragmentLinks: [AnchorCheck.Place]?  // where each `#link` is, when the reader knows
         if isHTML {
             try AttributeCountGuard.check(body, file: path, lineOffset: frontMatter.bodyLineOffset)
@@ -121,9 +121,9 @@ public enum FAQReader {
             questionLevel = level
         }
         var anchors = AnchorAssignment(style: idStyle, nestedHeadingsGenerated: !isHTML)
-        let assigned = anchors.assign(flow)
+        anchors.assign(&flow)
         var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel)
-        var document = try structure.build(assigned, ids: &anchors)
+        var document = try structure.build(flow, ids: &anchors)
         diagnostics += anchors.diagnostics
         diagnostics += structure.diagnostics
         LinkRetarget(aliases: anchors.aliases).apply(to: &document)

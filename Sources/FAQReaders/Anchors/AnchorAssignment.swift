@@ -32,11 +32,12 @@ struct AnchorAssignment {
         self.rule = style.rule()
     }
 
-    /// The flow with every heading's and entry's `anchor.id` final, nested headings' ids set
-    /// and stray anchors turned into `aliases`.
-    mutating func assign(_ flow: [FlowItem]) -> [FlowItem] {
-        var items = Self.adopt(flow)
+    /// Makes every heading's and entry's `anchor.id` final and sets nested headings' ids;
+    /// stray anchors leave the flow for `aliases`. In place: the flow can be large.
+    mutating func assign(_ items: inout [FlowItem]) {
+        Self.adopt(&items)
         var incomplete = false
+        var sawAnchors = false
         for i in items.indices {
             switch items[i] {
             case .heading(let level, let content, let location, var anchor):
@@ -53,13 +54,14 @@ struct AnchorAssignment {
             case .block:
                 break
             case .anchor(let stray):
-                noteStray(stray)
+                sawAnchors = true
+                if !stray.id.isEmpty { noteStray(stray) }
             }
         }
         if incomplete { fillIn(&items) }
         resolveStrays(items)
         for id in aliases.keys where taken[id] != nil { aliases[id] = nil }
-        return items.filter { if case .anchor = $0 { return false } else { return true } }
+        if sawAnchors { items.removeAll { if case .anchor = $0 { return true } else { return false } } }
     }
 
     /// An id for something the flow did not hold (the section made for questions before
@@ -73,10 +75,10 @@ struct AnchorAssignment {
 
     /// `<a name="q3"></a>` standing alone before a heading is that heading's id when the
     /// heading has none of its own.
-    private static func adopt(_ flow: [FlowItem]) -> [FlowItem] {
-        guard flow.contains(where: { if case .anchor(let s) = $0 { return s.attach == .adopt } else { return false } }) else { return flow }
-        var items = flow
-        var adopted: Set<Int> = []
+    /// An adopted anchor stays in the flow with an empty id, to be dropped with the others.
+    private static func adopt(_ items: inout [FlowItem]) {
+        guard items.contains(where: { if case .anchor(let s) = $0 { return s.attach == .adopt } else { return false } }) else { return }
+        let adopted = FlowItem.anchor(StrayAnchor(id: "", location: nil, attach: .previous))
         var j = 0  // the first item after the anchors being looked at that is not one
         for i in items.indices {
             guard case .anchor(let stray) = items[i], stray.attach == .adopt else { continue }
@@ -90,11 +92,11 @@ struct AnchorAssignment {
             case .heading(let level, let content, let location, var anchor) where anchor.id == nil:
                 anchor.id = stray.id
                 items[j] = .heading(level: level, content: content, location: location, anchor: anchor)
-                adopted.insert(i)
+                items[i] = adopted
             case .entry(let question, let answer, let location, var anchor) where anchor.id == nil:
                 anchor.id = stray.id
                 items[j] = .entry(question: question, answer: answer, location: location, anchor: anchor)
-                adopted.insert(i)
+                items[i] = adopted
             case .heading, .entry:
                 items[i] = .anchor(StrayAnchor(id: stray.id, location: stray.location, attach: .following))
             case .block, .anchor:
@@ -102,8 +104,6 @@ struct AnchorAssignment {
                 items[i] = .anchor(StrayAnchor(id: stray.id, location: stray.location, attach: .previous))
             }
         }
-        guard !adopted.isEmpty else { return items }
-        return items.indices.filter { !adopted.contains($0) }.map { items[$0] }
     }
 
     /// Sets `anchor.id` to the author's or the platform's id; false when neither gives one.
