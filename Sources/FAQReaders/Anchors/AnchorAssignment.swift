@@ -118,10 +118,10 @@ struct AnchorAssignment {
         }
         if var author = anchor.id {
             let written = author
-            if author.contains(where: \.isWhitespace) {
-                // An XHTML id has no white space; links to the id as written still lead here.
-                author = written.split(whereSeparator: \.isWhitespace).joined(separator: "-")
-                diagnostics.append(.warning("id '\(written)' has white space, which an XHTML id cannot hold; it becomes '\(author)'", at: location))
+            if author.unicodeScalars.contains(where: Self.unusable) {
+                // Links to the id as written still lead here (they are sent to the new one).
+                author = Self.usable(written)
+                diagnostics.append(.warning("id '\(written)' has characters an XHTML id or link cannot hold as written (white space, quotes, '%', '#'…); it becomes '\(author)'", at: location))
             }
             if platformSyntax { rule.reserve(author) }
             if let stray = strayIDs[author] {
@@ -252,6 +252,29 @@ struct AnchorAssignment {
     private static func place(_ location: SourceLocation??) -> String {
         guard let line = location??.line else { return "" }
         return " (also at line \(line))"
+    }
+
+    /// What an XHTML id cannot hold (white space) or a link to it cannot hold unescaped
+    /// (a URL fragment's excluded ASCII).
+    static func unusable(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isWhitespace || scalar.value < 0x20 || scalar.value == 0x7F { return true }
+        return "\"#%<>[\\]^`{|}".unicodeScalars.contains(scalar)
+    }
+
+    /// Each run of such characters becomes one `-`.
+    static func usable(_ id: String) -> String {
+        var out = ""
+        var inRun = false
+        for scalar in id.unicodeScalars {
+            if unusable(scalar) {
+                if !inRun { out.unicodeScalars.append("-") }
+                inRun = true
+            } else {
+                out.unicodeScalars.append(scalar)
+                inRun = false
+            }
+        }
+        return out
     }
 
     // MARK: Walking blocks

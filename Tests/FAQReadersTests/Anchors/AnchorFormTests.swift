@@ -149,10 +149,20 @@ import Testing
         #expect(document.allEntries[0].answer.contains(.heading(Heading(level: 4, content: [.text("Setup")], id: "setup-1"))))
     }
 
-    @Test func whiteSpaceInAnAuthorIdBecomesADash() throws {
-        let result = try FAQReader.read(text: "<h2 id=\"my q\">Q?</h2><p>See <a href=\"#my q\">it</a>.</p>", path: "w.html", syntax: .html)
-        #expect(result.document.allEntries.map(\.id) == ["my-q"])
-        #expect(ReaderFixtures.linkURLs(result.document) == ["#my-q"])
-        #expect(Self.warnings(result).count == 1)
+    /// An XHTML id has no white space, and a link holds no `"`, `%` or `#` unescaped: such
+    /// an author id is made usable, and links to it as written follow.
+    @Test func unusableCharactersInAnAuthorIdBecomeADash() throws {
+        let html = "<h2 id=\"my q\">Q?</h2><p>See <a href=\"#my q\">it</a>.</p><h2 id='x\"y'>R?</h2><p><a href=\"#x%22y\">r</a></p>"
+        let result = try FAQReader.read(text: html, path: "w.html", syntax: .html)
+        #expect(result.document.allEntries.map(\.id) == ["my-q", "x-y"])
+        #expect(ReaderFixtures.linkURLs(result.document) == ["#my-q", "#x-y"])
+        #expect(Self.warnings(result).count == 2)
+    }
+
+    /// A Jekyll page whose body is HTML: its links' lines count the front matter.
+    @Test func htmlLinkPlacesCountTheFrontMatter() throws {
+        let text = "---\ntitle: T\n---\n<h2 id=\"q\">Q?</h2>\n<p>See <a href=\"#q\">q</a> and\n  <a href=\"#gone\">gone</a>.</p>\n"
+        let result = try FAQReader.read(text: text, path: "p.md")
+        #expect(Self.warnings(result) == ["6:3 link to '#gone', which names no question, section or heading"])
     }
 }
