@@ -26,9 +26,9 @@ SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- Sources-content 2>/dev/n
 export SOURCE_DATE_EPOCH
 
 # Debian packages: build (C libraries) and test (the real validators, the benchmark peers,
-# and the platforms whose heading ids the readers reproduce: Pandoc, kramdown, Hugo).
+# and the platforms whose heading ids the readers reproduce: Pandoc, kramdown, Hugo, Python-Markdown).
 BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjemalloc-dev
-TEST_DEPS := mandoc groff man-db libxml2-utils epubcheck default-jre-headless cmark-gfm pandoc ruby-kramdown ruby-kramdown-parser-gfm hugo
+TEST_DEPS := mandoc groff man-db libxml2-utils epubcheck default-jre-headless cmark-gfm pandoc ruby-kramdown ruby-kramdown-parser-gfm hugo python3-markdown
 
 .PHONY: all deps test-deps build output check-output test fuzz bench generated install uninstall dist clean
 all: deps build output

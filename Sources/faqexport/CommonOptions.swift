@@ -17,7 +17,7 @@ struct ReadingOptions: ParsableArguments {
     var questionLevel: Int?
 
     @Option(name: .customLong("id-style"), help: ArgumentHelp(
-        "Rule for the ids the author did not write: github (READMEs, wikis), kramdown (Jekyll), kramdown-classic (kramdown's own parser), goldmark (Hugo), pandoc; detected from the site and front matter when omitted (-v says which).",
+        "Rule for the ids the author did not write: github (READMEs, wikis), kramdown (Jekyll), kramdown-classic (kramdown's own parser), goldmark (Hugo), mkdocs, pandoc; detected from the site and front matter when omitted (-v says which).",
         valueName: "STYLE"))
     var idStyle: IDStyle?
 

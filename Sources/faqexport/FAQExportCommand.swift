@@ -35,7 +35,7 @@ struct FAQExportCommand: ParsableCommand {
               --output-dir DIR      write NAME.EXT per input and format
               --question-level N    heading level of the questions (1-6)
               --id-style S          ids the author did not write: github, kramdown,
-                                    kramdown-classic, goldmark (Hugo), pandoc
+                                    kramdown-classic, goldmark (Hugo), mkdocs, pandoc
               --base-url URL        base for Liquid links and entry URLs
               --width N, --ascii, --man-section S, --lossy, -q, -v
 

@@ -9,7 +9,7 @@ import Testing
         "definitions.html", "page.html", "mixed.md", "levels.md", "tie.md", "jekyll/guide/liquid.md",
         "anchors/attribute-blocks.md", "anchors/kramdown-ials.md", "anchors/html-ids.html", "anchors/sphinx.html",
         "anchors/raw-html.md", "anchors/pandoc.md", "anchors/github.md", "anchors/jekyll-classic/classic.md",
-        "anchors/hugo/content/goldmark.md",
+        "anchors/hugo/content/goldmark.md", "anchors/mkdocs/docs/faq.md",
     ]
 
     @Test(arguments: cases)

@@ -64,7 +64,7 @@ import Testing
             return entries.first?["id"] as? String
         }
         #expect(ids == ["the---force-flag", "the-force-flag"])
-        let bad = try CLI.run(["--id-style", "mkdocs", "-"], stdin: text)
+        let bad = try CLI.run(["--id-style", "hugo", "-"], stdin: text)
         #expect(bad.status == 2 && bad.stderr.contains("error:"), "\(bad.stderr)")
     }
 

@@ -36,6 +36,11 @@ struct AnchorAssignment {
     /// stray anchors leave the flow for `aliases`. In place: the flow can be large.
     mutating func assign(_ items: inout [FlowItem]) {
         Self.adopt(&items)
+        if rule.reservesAheadOfTime {
+            for case .heading(_, _, _, let anchor) in items where anchor.isAttribute {
+                if let id = anchor.id { rule.reserve(id) }
+            }
+        }
         var incomplete = false
         var sawAnchors = false
         for i in items.indices {

@@ -9,6 +9,8 @@ public enum IDStyle: String, CaseIterable, Sendable, Hashable {
     case kramdownClassic = "kramdown-classic"
     /// Goldmark as Hugo configures it (`autoHeadingIDType: github`, Hugo's default).
     case goldmark
+    /// Python-Markdown's `toc` extension, as MkDocs runs it.
+    case mkdocs
     /// Pandoc's `auto_identifiers`.
     case pandoc
 
@@ -19,6 +21,7 @@ public enum IDStyle: String, CaseIterable, Sendable, Hashable {
         case .kramdown: return KramdownIDs()
         case .kramdownClassic: return KramdownClassicIDs()
         case .goldmark: return GoldmarkIDs()
+        case .mkdocs: return MkDocsIDs()
         case .pandoc: return PandocIDs()
         }
     }
@@ -30,6 +33,7 @@ public enum IDStyle: String, CaseIterable, Sendable, Hashable {
         case .kramdown: return "kramdown's (as Jekyll runs it)"
         case .kramdownClassic: return "kramdown's own parser's"
         case .goldmark: return "Goldmark's (as Hugo runs it)"
+        case .mkdocs: return "Python-Markdown's (as MkDocs runs it)"
         case .pandoc: return "Pandoc's"
         }
     }
@@ -49,4 +53,11 @@ protocol PlatformIDRule: Sendable {
     /// Whether `{#id}` and kramdown's `{: #id}` are the platform's syntax: then a heading
     /// with one gets no generated id. GitHub shows such a block as text and still slugs.
     var honoursAttributeBlocks: Bool { get }
+    /// Whether the author's `{#id}`s are known before any id is generated (MkDocs collects
+    /// the page's ids first), rather than as the page is read.
+    var reservesAheadOfTime: Bool { get }
+}
+
+extension PlatformIDRule {
+    var reservesAheadOfTime: Bool { false }
 }

@@ -2,10 +2,11 @@ import Foundation
 import Yams
 
 /// The site generator an input is published with, found from the files around it: the
-/// nearest `_config.yml` (Jekyll) or `hugo.toml`/`hugo.yaml`/`hugo.json`/`config.toml`
-/// (Hugo) in its directory or above, up to the root of its repository.
+/// nearest `_config.yml` (Jekyll), `hugo.toml`/`hugo.yaml`/`hugo.json`/`config.toml`
+/// (Hugo) or `mkdocs.yml` (MkDocs) in its directory or above, up to the root of its
+/// repository.
 public struct Site: Sendable, Hashable {
-    public enum Generator: String, Sendable, Hashable { case jekyll = "Jekyll", hugo = "Hugo" }
+    public enum Generator: String, Sendable, Hashable { case jekyll = "Jekyll", hugo = "Hugo", mkdocs = "MkDocs" }
     public var generator: Generator
     /// The configuration file that says so.
     public var config: String
@@ -31,6 +32,10 @@ public struct Site: Sendable, Hashable {
             for name in hugoConfigs {
                 let hugo = directory.appendingPathComponent(name)
                 if files.fileExists(atPath: hugo.path) { return Site(generator: .hugo, config: hugo.path, idStyle: .goldmark) }
+            }
+            for name in ["mkdocs.yml", "mkdocs.yaml"] {
+                let mkdocs = directory.appendingPathComponent(name)
+                if files.fileExists(atPath: mkdocs.path) { return Site(generator: .mkdocs, config: mkdocs.path, idStyle: .mkdocs) }
             }
             // A repository's root ends the search: what lies above is not its site.
             if files.fileExists(atPath: directory.appendingPathComponent(".git").path) { break }
@@ -73,7 +78,7 @@ struct IDStyleChoice {
         if let option { return IDStyleChoice(style: option, reason: "--id-style") }
         if let frontMatterStyle { return IDStyleChoice(style: frontMatterStyle, reason: "front matter id_style") }
         if let site {
-            return IDStyleChoice(style: site.idStyle, reason: "a \(site.generator.rawValue) site: \(site.config)")
+            return IDStyleChoice(style: site.idStyle, reason: "\(site.generator.rawValue) site: \(site.config)")
         }
         if let keys = frontMatterKeys?.map({ $0.lowercased() }) {
             if let key = keys.first(where: hugoKeys.contains) {

@@ -99,7 +99,10 @@ import Testing
         #expect(try ReaderFixtures.read("anchors/pandoc.md").document.allEntries.map(\.id) == ["applications", "dogsin-my-house", "dogs", "dogs-1"])
         #expect(try ReaderFixtures.read("anchors/jekyll-classic/classic.md").document.allEntries.map(\.id) == ["is-gohttpsgodev-a-link", "numbers-first", "ncode-too"])
         #expect(try ReaderFixtures.read("anchors/hugo/content/goldmark.md").document.allEntries.map(\.id) == ["is-hugohttpsgohugoio-fast", "the-_config_-file", "the-_config_-file-1"])
-        for name in ["github.md", "pandoc.md", "jekyll-classic/classic.md", "hugo/content/goldmark.md"] {
+        #expect(try ReaderFixtures.read("anchors/mkdocs/docs/faq.md").document.allEntries.map(\.id) == [
+            "is-it-free", "does-it-record-continuously-spy-on-me", "different-key", "unicode-zluty", "is-it-free_1",
+        ])
+        for name in ["github.md", "pandoc.md", "jekyll-classic/classic.md", "hugo/content/goldmark.md", "mkdocs/docs/faq.md"] {
             let result = try ReaderFixtures.read("anchors/" + name)
             #expect(!result.diagnostics.contains { $0.message.contains("names no") }, "\(name)")
         }
@@ -125,8 +128,8 @@ import Testing
     }
 
     @Test func badFrontMatterIdStyleIsAWarning() throws {
-        let result = try FAQReader.read(text: "---\nid_style: mkdocs\n---\n## Q?\n\nA\n", path: "b.md")
-        #expect(Self.warnings(result) == ["2:1 front matter 'id_style' must be one of github, kramdown, kramdown-classic, goldmark, pandoc, not 'mkdocs'; it is ignored"])
+        let result = try FAQReader.read(text: "---\nid_style: hugo\n---\n## Q?\n\nA\n", path: "b.md")
+        #expect(Self.warnings(result) == ["2:1 front matter 'id_style' must be one of github, kramdown, kramdown-classic, goldmark, mkdocs, pandoc, not 'hugo'; it is ignored"])
     }
 
     @Test func duplicateAuthorIdsAreWarnedAndSuffixed() throws {

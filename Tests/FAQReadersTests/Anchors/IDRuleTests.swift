@@ -88,6 +88,20 @@ import Testing
         #expect(GoldmarkIDs().slug(linked) == "is-hugohttpsgohugoio-fast")
     }
 
+    // Python-Markdown's `toc` extension (what MkDocs runs): its slugify and unique(), as
+    // documented at https://python-markdown.github.io/extensions/toc/ and tested in
+    // https://github.com/Python-Markdown/markdown/blob/master/tests/test_syntax/extensions/test_toc.py
+    // (cases checked with python3-markdown 3.4).
+    @Test func mkdocs() {
+        var rule = MkDocsIDs()
+        rule.reserve("header-1_3")
+        let texts = ["Header 1", "Header 1", "Header_1", "Ünïcödé žlutý", "Some  -- spaced – text", "???", "???", "Header 1", "a -", "- a"]
+        #expect(texts.map { rule.next(HeadingText([.text($0)])) } == [
+            "header-1", "header-1_1", "header_1", "unicode-zluty", "some-spaced-text", "_1", "_2", "header-1_2", "a-", "-a",
+        ])
+        #expect(MkDocsIDs().slug(HeadingText([.code("code"), .text(" and "), .emphasis([.text("emph")])])) == "code-and-emph")
+    }
+
     // Pandoc's manual, extension `auto_identifiers`:
     // https://pandoc.org/MANUAL.html#extension-auto_identifiers
     // (`*Dogs*?--in *my* house?` is listed as `dogs--in-my-house`; with the `smart`

@@ -5,7 +5,8 @@ import Foundation
 import Testing
 
 /// The same headings read by faqexport and rendered by each platform's own tool (Pandoc,
-/// kramdown with and without its GFM parser, Hugo): the ids must be the same, in order.
+/// kramdown with and without its GFM parser, Hugo, Python-Markdown): the ids must be the
+/// same, in order.
 @Suite struct PlatformIDTests {
     static let headings = [
         "What is this?", "What is this?", "What's new in 2.0?", "Themes / Templates", "History & Trivia",
@@ -52,6 +53,15 @@ import Testing
         let run = try ExternalTool.run(["ruby", "-e", script], stdin: Array(Self.markdown.utf8))
         #expect(run.status == 0, "\(run.stderr)")
         let ids = try ours(style, frontMatter: true)
+        #expect(ids == Self.ids(inHTML: run.stdout))
+    }
+
+    @Test func mkdocs() throws {
+        // Debian's python3-markdown (the same `toc` extension MkDocs loads).
+        let script = "import sys, markdown; print(markdown.markdown(sys.stdin.read(), extensions=['toc', 'attr_list']))"
+        let run = try ExternalTool.run(["-c", script], executable: "/usr/bin/python3", stdin: Array(Self.markdown.utf8))
+        #expect(run.status == 0, "\(run.stderr)")
+        let ids = try ours(.mkdocs)
         #expect(ids == Self.ids(inHTML: run.stdout))
     }
 
