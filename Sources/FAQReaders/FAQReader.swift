@@ -11,43 +11,75 @@ public enum FAQReader {
     }
 
     public enum Syntax: Sendable {
-        case markdown, html
-        /// `.html`/`.htm`/`.xhtml` are HTML; everything else is Markdown.
+        /// `.md`, `.markdown`: through cmark-gfm, even when the text starts with a tag (a README
+        /// opening with `<!-- -->` or `<div align="center">`), unless it is a whole HTML
+        /// document, or a Jekyll page (front matter) whose body starts with an element.
+        case markdown
+        case html
+        /// `.mdx` (Docusaurus): Markdown whose `import`/`export` lines are code, not text.
+        case mdx
+        /// No telling extension (`.txt`, standard input): HTML when the body starts with an element.
+        case unknown
+
+        /// `.html`/`.htm`/`.xhtml` are HTML; `.md`, `.markdown`, `.mdown`, `.mkd` Markdown;
+        /// `.mdx` MDX; anything else is told by its content.
         public init(path: String) {
             let lower = path.lowercased()
-            self = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") ? .html : .markdown
+            if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") {
+                self = .html
+            } else if lower.hasSuffix(".mdx") {
+                self = .mdx
+            } else if [".md", ".markdown", ".mdown", ".mkd"].contains(where: lower.hasSuffix) {
+                self = .markdown
+            } else {
+                self = .unknown
+            }
+        }
+
+        /// Whether `body` is read as HTML: an HTML file, a whole HTML document, or a body that
+        /// starts with an element where Markdown would not be read from it (Jekyll's kramdown
+        /// keeps an HTML body as HTML; GitHub renders a README with cmark-gfm whatever it
+        /// starts with).
+        func readsAsHTML(_ body: Substring, hasFrontMatter: Bool) -> Bool {
+            if self == .html { return true }
+            guard let start = body.firstIndex(where: { !$0.isWhitespace }), body[start] == "<" else { return false }
+            let head = body[start...].prefix(15).lowercased()
+            if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return true }
+            let startsWithElement = head.dropFirst().first.map { $0.isASCII && $0.isLetter } ?? false
+            return startsWithElement && (hasFrontMatter || self == .unknown)
         }
     }
 
-    /// Reads a file, looking for a Jekyll `_config.yml` beside or above it for Liquid links.
+    /// Reads a file, looking for the Jekyll site (`_config.yml`) it is in.
     public static func read(contentsOf path: String, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
         let bytes = try InputFile.bytes(path, maxSize: Int.max)
         var options = options
-        if options.baseURL == nil { options.baseURL = JekyllConfig.baseURL(near: path) }
-        if options.site == nil { options.site = Site.near(path) }
+        if options.site == nil { options.site = JekyllSite.find(near: path) }
+        if options.generator == nil { options.generator = SiteGenerator.near(path) }
         return try read(bytes: bytes, path: path, syntax: Syntax(path: path), options: options, lossy: lossy)
     }
 
-    /// `url` + `baseurl` of the nearest Jekyll `_config.yml` beside or above `path`.
-    public static func jekyllBaseURL(near path: String) -> String? { JekyllConfig.baseURL(near: path) }
+    /// The Jekyll site whose `_config.yml` is beside `path` or above it.
+    public static func jekyllSite(near path: String) -> JekyllSite? { JekyllSite.find(near: path) }
 
-    /// The Jekyll or Hugo site `path` is part of, which decides the ids it generates.
-    public static func site(near path: String) -> Site? { Site.near(path) }
+    /// The Jekyll, Hugo or MkDocs site `path` is part of, which decides the ids it generates.
+    public static func siteGenerator(near path: String) -> SiteGenerator? { SiteGenerator.near(path) }
 
     /// The front matter's `permalink`, if the bytes have readable front matter.
     public static func permalink(in bytes: [UInt8]) -> String? {
-        guard bytes.starts(with: Array("---".utf8)) else { return nil }
         // Only the front matter is decoded: the body can be megabytes.
-        let end = bytes.withUnsafeBufferPointer { FrontMatter.endOfBlock(in: $0) } ?? bytes.count
-        let text = String(decoding: bytes[..<end], as: UTF8.self)
-        return (try? FrontMatter.split(text.containsUTF8Byte(0x0D) ? text.replacingCRLF() : text, file: "-"))?.metadata().permalink
+        guard let text = FrontMatter.leadingText(bytes) else { return nil }
+        return (try? FrontMatter.split(text, file: "-"))?.metadata().permalink
     }
 
-    public static func read(bytes: [UInt8], path: String, syntax: Syntax = .markdown, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
+    /// `syntax` nil: told by `path`'s extension (`Syntax(path:)`).
+    public static func read(bytes: [UInt8], path: String, syntax: Syntax? = nil, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
         try read(text: InputText.decode(bytes, file: path, lossy: lossy), path: path, syntax: syntax, options: options)
     }
 
-    public static func read(text: String, path: String, syntax: Syntax = .markdown, options: ReaderOptions = ReaderOptions()) throws -> Result {
+    /// `syntax` nil: told by `path`'s extension (`Syntax(path:)`).
+    public static func read(text: String, path: String, syntax: Syntax? = nil, options: ReaderOptions = ReaderOptions()) throws -> Result {
+        let syntax = syntax ?? Syntax(path: path)
         let frontMatter = try FrontMatter.split(text, file: path)
         var metadata = frontMatter.metadata()
         var diagnostics: [Diagnostic] = []
@@ -61,14 +93,17 @@ public enum FAQReader {
         // Jekyll runs Liquid only on pages with front matter: elsewhere `{{ x }}` is text
         // (a Helm or Go template in a code block, say).
         var body = frontMatter.body
+        let jekyll = JekyllPageContext(path: path, frontMatter: frontMatter, options: options)
         if frontMatter.isPresent {
-            var liquid = Liquid(baseURL: options.baseURL ?? "", permalinks: options.permalinks, file: path, lineOffset: frontMatter.bodyLineOffset)
+            var liquid = Liquid(context: jekyll, file: path, lineOffset: frontMatter.bodyLineOffset)
             body = liquid.resolve(frontMatter.body)
             diagnostics += liquid.diagnostics
         }
+        metadata.url = jekyll.documentURL
 
-        let isHTML = syntax == .html || body.first(where: { !$0.isWhitespace }) == "<"
-        let idStyle = chooseIDStyle(frontMatter, metadata: &metadata, options: options, isHTML: isHTML, path: path, diagnostics: &diagnostics)
+        let isHTML = syntax.readsAsHTML(body, hasFrontMatter: frontMatter.isPresent)
+        var styleNote: [Diagnostic] = []  // said last: the other notes are about the questions
+        let idStyle = chooseIDStyle(frontMatter, metadata: &metadata, options: options, isHTML: isHTML, path: path, diagnostics: &styleNote)
         var flow: [FlowItem]
         var fragmentLinks: [AnchorCheck.Place]?  // where each `#link` is, when the reader knows
         if isHTML {
@@ -105,6 +140,10 @@ public enum FAQReader {
             }
         }
 
+        if syntax != .html {
+            flow = MarkdownContainers.resolve(flow, mdx: syntax == .mdx)
+        }
+
         if metadata.lang.isEmpty {
             metadata.lang = "en"
         } else if !LanguageTag.isValid(metadata.lang) {
@@ -120,15 +159,16 @@ public enum FAQReader {
             }
             questionLevel = level
         }
-        var anchors = AnchorAssignment(style: idStyle, nestedHeadingsGenerated: !isHTML)
-        anchors.assign(&flow)
-        var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel)
-        var document = try structure.build(flow, ids: &anchors)
-        diagnostics += anchors.diagnostics
+        var ids = AnchorAssignment(style: idStyle, nestedHeadingsGenerated: !isHTML)
+        ids.assign(&flow)
+        var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel, section: options.section)
+        var document = try structure.build(flow, ids: &ids)
+        diagnostics += ids.diagnostics
+        LinkRetarget(aliases: ids.aliases).apply(to: &document)
+        if jekyll.site != nil { document = document.mappingURLs(jekyll.relativeLink) }
         diagnostics += structure.diagnostics
-        LinkRetarget(aliases: anchors.aliases).apply(to: &document)
-        diagnostics += AnchorCheck.diagnostics(document, aliases: anchors.aliases, places: fragmentLinks)
-        return Result(document: document, diagnostics: diagnostics)
+        diagnostics += AnchorCheck.diagnostics(document, aliases: ids.aliases, places: fragmentLinks)
+        return Result(document: document, diagnostics: diagnostics + styleNote)
     }
 
     /// The rule for ids the author did not write (said under `-v`); a bad front matter
@@ -146,7 +186,7 @@ public enum FAQReader {
                                             at: SourceLocation(file: path, line: frontMatter.line(of: "id_style") ?? 1)))
             }
         }
-        let choice = IDStyleChoice.choose(option: options.idStyle, frontMatterStyle: fromFrontMatter, site: options.site,
+        let choice = IDStyleChoice.choose(option: options.idStyle, frontMatterStyle: fromFrontMatter, site: options.generator,
                                           frontMatterKeys: frontMatter.isPresent ? frontMatter.fields.map(\.key) : nil, isHTML: isHTML)
         let note = isHTML
             ? "ids are the HTML's own; an element without one gets a slug by \(choice.style.platform) rule (\(choice.reason))"

@@ -8,15 +8,8 @@ struct FAQStructure {
     var questionLevel: Int?
     var diagnostics: [Diagnostic] = []
 
-    /// The question level: the heading level whose headings most often end in `?`; ties go deeper.
-    static func detectQuestionLevel(_ flow: [FlowItem]) -> Int? {
-        var counts = [Int](repeating: 0, count: 7)
-        for case .heading(let level, let content, _, _) in flow where content.plainText.trimmingWhitespace().isQuestion {
-            counts[level] += 1
-        }
-        guard let best = counts.max(), best > 0 else { return nil }
-        return counts.lastIndex(of: best)
-    }
+    /// `--section`: read only the section with this heading.
+    var section: String?
 
     /// `flow` has its ids (`AnchorAssignment`); `ids` gives one to what the flow did not hold.
     mutating func build(_ flow: [FlowItem], ids: inout AnchorAssignment) throws -> FAQDocument {
@@ -28,16 +21,26 @@ struct FAQStructure {
                 break
             }
         }
-        let explicitEntries = flow.contains { if case .entry = $0 { return true } else { return false } }
-        let level = questionLevel ?? Self.detectQuestionLevel(flow) ?? (explicitEntries ? 7 : nil)
-        guard let level else { throw noQuestions(flow) }
+        var flow = flow
+        var fallbackLevel: Int?
+        if let picked = try pickSection(flow, title: title) {
+            flow = picked.items
+            fallbackLevel = picked.innerLevel
+            if title == nil || title!.isEmpty {
+                title = picked.heading.plainText.trimmingWhitespace()
+                metadata.title = title
+            }
+        }
+        guard let roles = QuestionRoles(flow, title: title, questionLevel: questionLevel, fallbackLevel: fallbackLevel)?.roles else {
+            throw noQuestions(flow)
+        }
 
         var preamble: [Block] = []
         var sections: [Section] = []
         var looseEntries: [Entry] = []  // entries before the first section
         var current: Entry?
-        var titleSeen = false
 
+        var titleIDs: [String] = []  // the page title's heading is no element of the body
         func closeEntry() {
             guard let entry = current else { return }
             if sections.isEmpty { looseEntries.append(entry) } else { sections[sections.count - 1].entries.append(entry) }
@@ -49,30 +52,37 @@ struct FAQStructure {
             else { preamble.append(block) }
         }
 
-        for item in flow {
-            switch item {
-            case .block(let block):
-                append(block)
-            case .heading(let hLevel, let content, let location, let anchor):
-                let text = content.plainText.trimmingWhitespace()
-                let id = anchor.id ?? ids.fallbackID(for: text, otherwise: "section")
-                if hLevel == level {
-                    closeEntry()
-                    current = Entry(id: id, question: content, answer: [], location: location)
-                } else if hLevel > level {
-                    append(.heading(Heading(level: hLevel, content: content, id: id)))
-                } else if !titleSeen && text == title {
-                    titleSeen = true  // the page title repeated as a heading is not a section
-                } else {
-                    closeEntry()
-                    sections.append(Section(id: id, title: content, entries: [], location: location))
-                }
-            case .entry(let question, let answer, let location, let anchor):
-                closeEntry()
-                let id = anchor.id ?? ids.fallbackID(for: question.plainText, otherwise: "q")
-                current = Entry(id: id, question: question, answer: answer, location: location)
-            case .anchor:
+        for (item, role) in zip(flow, roles) {
+            switch (role, item) {
+            case (.title, .heading(_, let content, _, let anchor)):
+                // A "FAQ" heading that opens a page without a title names it.
+                if metadata.title?.isEmpty ?? true { metadata.title = content.plainText.trimmingWhitespace() }
+                if let id = anchor.id { titleIDs.append(id) }
+            case (.title, _):
                 break
+            case (.question, .heading(_, let content, let location, let anchor)):
+                closeEntry()
+                let id = anchor.id ?? ids.fallbackID(for: content.plainText.trimmingWhitespace(), otherwise: "q")
+                current = Entry(id: id, question: content, answer: [], location: location)
+            case (.question, .entry(let question, let answer, let location, let anchor)):
+                closeEntry()
+                current = Entry(id: anchor.id ?? ids.fallbackID(for: question.plainText, otherwise: "q"), question: question, answer: answer, location: location)
+            case (.boldQuestion(let bold), .paragraph(_, let location)):
+                // A paragraph has no id on any platform: the question's slug, clear of every id the page has.
+                closeEntry()
+                let answer: [Block] = bold.answerStart.isEmpty ? [] : [.paragraph(Paragraph(bold.answerStart))]
+                current = Entry(id: ids.fallbackID(for: bold.question.plainText, otherwise: "q"), question: bold.question, answer: answer, location: location)
+            case (.section, .heading(_, let content, let location, let anchor)):
+                closeEntry()
+                let id = anchor.id ?? ids.fallbackID(for: content.plainText.trimmingWhitespace(), otherwise: "section")
+                sections.append(Section(id: id, title: content, entries: [], location: location))
+            case (.content, _), (.question, _), (.boldQuestion, _), (.section, _):
+                // An entry that stays inside an answer (a <details> there) loses its element:
+                // its id names the question or section it now stands in.
+                if case .entry(_, _, _, let anchor) = item, let id = anchor.id, let target = current?.id ?? sections.last?.id {
+                    ids.alias(id, to: target)
+                }
+                [item].asBlocks.forEach(append)
             }
         }
         closeEntry()
@@ -84,14 +94,37 @@ struct FAQStructure {
             if !looseEntries.isEmpty {
                 // Questions before the first section heading form a section of their own.
                 let name = title ?? "General"
-                sections.insert(Section(id: ids.fallbackID(for: name, otherwise: "section"), title: [.text(name)], entries: looseEntries), at: 0)
+                // It stands where the page title's heading stood, and takes its id.
+                let id = titleIDs.isEmpty ? ids.fallbackID(for: name, otherwise: "section") : titleIDs.removeFirst()
+                sections.insert(Section(id: id, title: [.text(name)], entries: looseEntries), at: 0)
             }
             body = .sections(sections)
         }
+        // A link to the title ("back to the top") goes to the body's first section or question.
+        let top: String?
+        switch body {
+        case .entries(let entries): top = entries.first?.id
+        case .sections(let sections): top = sections.first?.id
+        }
+        if let top { titleIDs.forEach { ids.alias($0, to: top) } }
         let document = FAQDocument(metadata: metadata, preamble: preamble, body: body, source: file)
         guard !document.allEntries.isEmpty else { throw noQuestions(flow) }
         checkEntries(document)
         return document
+    }
+
+    /// The section `--section` names, else a bigger document's FAQ section (said in a note).
+    private mutating func pickSection(_ flow: [FlowItem], title: String?) throws -> FAQSection? {
+        if let section {
+            let picked = try FAQSection.named(section, in: flow, file: file)
+            diagnostics.append(.note("reading only the section '\(picked.heading.plainText.trimmingWhitespace())' (--section)", at: picked.location))
+            return picked
+        }
+        guard let picked = FAQSection.found(in: flow, title: title) else { return nil }
+        diagnostics.append(.note(
+            "reading only the section '\(picked.heading.plainText.trimmingWhitespace())': the rest of the document is not a FAQ and is left out (--section TITLE reads another)",
+            at: picked.location))
+        return picked
     }
 
     private func noQuestions(_ flow: [FlowItem]) -> ReadError {
@@ -104,7 +137,7 @@ struct FAQStructure {
         } else if let questionLevel {
             advice = "the question level is set to \(questionLevel) (--question-level or front matter question_level)"
         } else {
-            advice = "no heading ends in '?': choose the question level with --question-level N"
+            advice = "no heading ends in '?': choose the question level with --question-level N (or a section with --section TITLE)"
         }
         return ReadError("no questions found (\(seen)); \(advice)", at: SourceLocation(file: file, line: 1))
     }
@@ -122,8 +155,4 @@ struct FAQStructure {
             }
         }
     }
-}
-
-extension String {
-    var isQuestion: Bool { hasSuffix("?") || hasSuffix("？") }
 }

@@ -10,18 +10,21 @@ extension IDStyle: ExpressibleByArgument {}
 
 /// Options shared by conversion and lint: how inputs are read.
 struct ReadingOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("FAQ documents (.md, .markdown, .html); '-' is standard input.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("FAQ documents (.md, .markdown, .mdx, .html); '-' is standard input.", valueName: "INPUT"))
     var inputs: [String] = []
 
     @Option(name: .customLong("question-level"), parsing: .unconditional, help: ArgumentHelp("Heading level (1-6) of the questions; detected when omitted.", valueName: "N"))
     var questionLevel: Int?
+
+    @Option(name: .customLong("section"), help: ArgumentHelp("Read only the section with this heading (case-insensitive), e.g. a README's 'FAQ'.", valueName: "TITLE"))
+    var section: String?
 
     @Option(name: .customLong("id-style"), help: ArgumentHelp(
         "Rule for the ids the author did not write: github (READMEs, wikis), kramdown (Jekyll), kramdown-classic (kramdown's own parser), goldmark (Hugo), mkdocs, pandoc; detected from the site and front matter when omitted (-v says which).",
         valueName: "STYLE"))
     var idStyle: IDStyle?
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Base URL for Liquid links and entry URLs (else a Jekyll _config.yml is used).", valueName: "URL"))
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's address (Jekyll's url + baseurl): entry URLs and relative links become absolute. Default: url and baseurl of a Jekyll _config.yml above the input.", valueName: "URL"))
     var baseURL: String?
 
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
@@ -45,6 +48,7 @@ struct ReadingOptions: ParsableArguments {
             throw ValidationError("--base-url must be an http(s) URL or a path from the site root, not '\(baseURL)'")
         }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+        if let section, section.allSatisfy(\.isWhitespace) { throw ValidationError("--section needs a heading's text") }
     }
 
     /// `https://host/…`, `http://host/…` or `/path/`: what entry URLs and Liquid links can
@@ -65,7 +69,7 @@ struct ReadingOptions: ParsableArguments {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
                 throw ValidationError("no INPUT given and no Sources-content/ directory here")
             }
-            paths = names.filter { [".md", ".markdown", ".html", ".htm"].contains(where: $0.lowercased().hasSuffix) }
+            paths = names.filter { [".md", ".markdown", ".mdx", ".html", ".htm"].contains(where: $0.lowercased().hasSuffix) }
                 .sorted().map { "\(directory)/\($0)" }
             if paths.isEmpty { throw ValidationError("no INPUT given and Sources-content/ holds no documents") }
         }
@@ -80,7 +84,7 @@ struct ReadingOptions: ParsableArguments {
     }
 
     func readerOptions() -> ReaderOptions {
-        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL, idStyle: idStyle)
+        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL, section: section, idStyle: idStyle)
     }
 
     /// `warningsAreErrors` (`lint --strict`): a warning that fails the run is shown even with -q.

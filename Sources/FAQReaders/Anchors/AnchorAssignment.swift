@@ -56,7 +56,7 @@ struct AnchorAssignment {
                 var blocks = [block]
                 incomplete = !assignNested(&blocks, near: nil) || incomplete
                 items[i] = .block(blocks[0])
-            case .block:
+            case .block, .paragraph:
                 break
             case .anchor(let stray):
                 sawAnchors = true
@@ -67,6 +67,11 @@ struct AnchorAssignment {
         resolveStrays(items)
         for id in aliases.keys where taken[id] != nil { aliases[id] = nil }
         if sawAnchors { items.removeAll { if case .anchor = $0 { return true } else { return false } } }
+    }
+
+    /// `id`, whose element the structure did not keep, is another name for `target`.
+    mutating func alias(_ id: String, to target: String) {
+        if id != target, aliases[id] == nil { aliases[id] = target }
     }
 
     /// An id for something the flow did not hold (the section made for questions before
@@ -104,7 +109,7 @@ struct AnchorAssignment {
                 items[i] = adopted
             case .heading, .entry:
                 items[i] = .anchor(StrayAnchor(id: stray.id, location: stray.location, attach: .following))
-            case .block, .anchor:
+            case .block, .paragraph, .anchor:
                 // Followed by text, not a heading: an anchor inside the answer before it.
                 items[i] = .anchor(StrayAnchor(id: stray.id, location: stray.location, attach: .previous))
             }
@@ -178,7 +183,7 @@ struct AnchorAssignment {
                 var blocks = [block]
                 fillInNested(&blocks)
                 items[i] = .block(blocks[0])
-            case .heading, .block, .anchor:
+            case .heading, .block, .paragraph, .anchor:
                 break
             }
         }
@@ -213,7 +218,7 @@ struct AnchorAssignment {
                 following.forEach { name($0, id) }
                 following = []
                 last = id
-            case .block:
+            case .block, .paragraph:
                 break
             case .anchor(let stray):
                 switch stray.attach {

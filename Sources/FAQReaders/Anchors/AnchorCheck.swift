@@ -25,7 +25,12 @@ enum AnchorCheck {
             .warning("link to '\(url)', which names no question, section or heading", at: location)
         }
         if let places {
-            return places.filter { isMissing($0.url) }.map { warning($0.url, $0.location) }
+            // A link in text the document left out (outside its FAQ section) is no finding.
+            var kept: Set<String> = []
+            document.preamble.forEachLink { kept.insert($0.url) }
+            for entry in document.allEntries { entry.answer.forEachLink { kept.insert($0.url) } }
+            if case .sections(let sections) = document.body { sections.forEach { $0.intro.forEachLink { kept.insert($0.url) } } }
+            return places.filter { isMissing($0.url) && kept.contains($0.url) }.map { warning($0.url, $0.location) }
         }
         var out: [Diagnostic] = []
         func check(_ blocks: [Block], at location: SourceLocation) {

@@ -7,13 +7,17 @@ import FAQModel
 struct LinkRetarget {
     let aliases: [String: String]
 
-    /// The target for a `#fragment` URL, when it is an alias.
+    /// The target for a `#fragment` URL, when it is an alias; an alias of an alias (a
+    /// label naming a heading that turned out to be the page title) is followed through.
     func target(of url: String) -> String? {
         guard url.hasPrefix("#"), url.count > 1 else { return nil }
         let fragment = String(url.dropFirst())
-        if let target = aliases[fragment] { return target }
-        if let decoded = fragment.removingPercentEncoding { return aliases[decoded] }
-        return nil
+        guard var target = aliases[fragment] ?? fragment.removingPercentEncoding.flatMap({ aliases[$0] }) else { return nil }
+        for _ in 0..<8 {
+            guard let next = aliases[target] else { break }
+            target = next
+        }
+        return target
     }
 
     func apply(to document: inout FAQDocument) {

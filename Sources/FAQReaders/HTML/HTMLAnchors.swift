@@ -44,7 +44,7 @@ extension HTMLConverter {
                 pendingAnchors.append(StrayAnchor(id: stray.id, location: stray.location, attach: .previous))
             case .entry(_, _, let location, let anchor):
                 if let id = anchor.id { pendingAnchors.append(StrayAnchor(id: id, location: location, attach: .previous)) }
-            case .block, .heading:
+            case .block, .paragraph, .heading:
                 break
             }
         }

@@ -184,7 +184,7 @@ struct HTMLConverter {
                 // `<a name="q3"></a>` alone in its paragraph stands before what follows.
                 for i in pendingAnchors.indices.dropFirst(mark) { pendingAnchors[i].attach = .adopt }
             }
-            return content.isEmpty ? [] : [.block(.paragraph(Paragraph(content)))]
+            return content.isEmpty ? [] : [.paragraph(Paragraph(content), location: location(node))]
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = Int(String(name.dropFirst()))!
             let mark = pendingAnchors.count
@@ -224,6 +224,8 @@ struct HTMLConverter {
         case "dl":
             recordID(node, attach: nested == 0 ? .adopt : .previous)
             return definitionList(node, depth: depth)
+        case _ where HTMLVocabulary.collapsibles.contains(name):
+            return details(node, depth: depth)
         default:
             recordID(node)
             return blocks(ofChildren: node, depth: depth)
@@ -317,7 +319,6 @@ struct HTMLConverter {
         }
     }
 
-    /// `<details><summary>Q</summary>A…</details>`: an entry at the top level.
     // MARK: Inlines
 
     mutating func inlines(_ node: XMLNode, depth: Int) -> [Inline] {
@@ -397,7 +398,7 @@ struct HTMLConverter {
     }
 
     /// HTML whitespace: any run of spaces, tabs and newlines is one space.
-    private func collapse(_ text: String) -> String {
+    func collapse(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var inSpace = false

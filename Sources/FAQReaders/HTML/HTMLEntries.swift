@@ -4,9 +4,14 @@ import FAQModel
 /// The entries HTML states outright, with their ids: the `<details>`'s or `<summary>`'s
 /// `id`, the `<dt>`'s, else the first id inside the question.
 extension HTMLConverter {
-    /// `<details><summary>Q</summary>A…</details>`: an entry at the top level.
+    /// `<details><summary>Q</summary>A…</details>`: an entry at the top level. MDX
+    /// components (`<Collapse title="Q">`, `<Details summary="Q">`) give their question in an
+    /// attribute.
     mutating func details(_ node: XMLNode, depth: Int) -> [FlowItem] {
-        var question: [Inline] = []
+        let hasSummary = node.children.contains { $0.isElement && $0.name == "summary" }
+        var question: [Inline] = hasSummary ? [] : HTMLVocabulary.questionAttributes.lazy.compactMap { node.attribute($0) }
+            .first { !$0.allSatisfy(\.isWhitespace) }
+            .map { [.text(collapse($0).trimmingWhitespace())] } ?? []
         var questionIDs: [StrayAnchor] = []
         var answer: [FlowItem] = []
         var pending = InlineBuilder()

@@ -120,7 +120,11 @@ struct MarkdownConverter {
         var content = inlines(node, depth: 1)
         let ials = MarkdownAttributes.stripIALs(&content)
         guard !ials.isEmpty else {
-            if !content.isEmpty { items.append(.block(.paragraph(Paragraph(content)))) }
+            if let definition = DefinitionParagraph(content) {
+                items.append(.entry(question: definition.term, answer: [.paragraph(Paragraph(definition.definition))], location: location(node), anchor: SourceAnchor()))
+            } else if !content.isEmpty {
+                items.append(.paragraph(Paragraph(content), location: location(node)))
+            }
             return
         }
         if content.isEmpty {
@@ -139,7 +143,7 @@ struct MarkdownConverter {
                 }
             }
         } else {
-            items.append(.block(.paragraph(Paragraph(content))))
+            items.append(.paragraph(Paragraph(content), location: location(node)))
             items += ials.compactMap(\.id).map { .anchor(StrayAnchor(id: $0, location: location(node), attach: .previous)) }
         }
     }

@@ -5,37 +5,37 @@ import Yams
 /// nearest `_config.yml` (Jekyll), `hugo.toml`/`hugo.yaml`/`hugo.json`/`config.toml`
 /// (Hugo) or `mkdocs.yml` (MkDocs) in its directory or above, up to the root of its
 /// repository.
-public struct Site: Sendable, Hashable {
-    public enum Generator: String, Sendable, Hashable { case jekyll = "Jekyll", hugo = "Hugo", mkdocs = "MkDocs" }
-    public var generator: Generator
+public struct SiteGenerator: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable { case jekyll = "Jekyll", hugo = "Hugo", mkdocs = "MkDocs" }
+    public var kind: Kind
     /// The configuration file that says so.
     public var config: String
     /// The ids the site's Markdown processor makes.
     public var idStyle: IDStyle
 
-    public init(generator: Generator, config: String, idStyle: IDStyle) {
-        self.generator = generator
+    public init(kind: Kind, config: String, idStyle: IDStyle) {
+        self.kind = kind
         self.config = config
         self.idStyle = idStyle
     }
 
     static let hugoConfigs = ["hugo.toml", "hugo.yaml", "hugo.json", "config.toml"]
 
-    public static func near(_ path: String) -> Site? {
+    public static func near(_ path: String) -> SiteGenerator? {
         var directory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent()
         let files = FileManager.default
         for _ in 0..<32 {
             let jekyll = directory.appendingPathComponent("_config.yml")
             if files.fileExists(atPath: jekyll.path) {
-                return Site(generator: .jekyll, config: jekyll.path, idStyle: jekyllIDStyle(config: jekyll))
+                return SiteGenerator(kind: .jekyll, config: jekyll.path, idStyle: jekyllIDStyle(config: jekyll))
             }
             for name in hugoConfigs {
                 let hugo = directory.appendingPathComponent(name)
-                if files.fileExists(atPath: hugo.path) { return Site(generator: .hugo, config: hugo.path, idStyle: .goldmark) }
+                if files.fileExists(atPath: hugo.path) { return SiteGenerator(kind: .hugo, config: hugo.path, idStyle: .goldmark) }
             }
             for name in ["mkdocs.yml", "mkdocs.yaml"] {
                 let mkdocs = directory.appendingPathComponent(name)
-                if files.fileExists(atPath: mkdocs.path) { return Site(generator: .mkdocs, config: mkdocs.path, idStyle: .mkdocs) }
+                if files.fileExists(atPath: mkdocs.path) { return SiteGenerator(kind: .mkdocs, config: mkdocs.path, idStyle: .mkdocs) }
             }
             // A repository's root ends the search: what lies above is not its site.
             if files.fileExists(atPath: directory.appendingPathComponent(".git").path) { break }
@@ -74,11 +74,11 @@ struct IDStyleChoice {
     /// `--id-style`, else front matter `id_style`, else the site around the input, else the
     /// front matter's keys (a page with front matter is a Jekyll page unless Hugo's or
     /// Docusaurus's keys say otherwise), else GitHub's.
-    static func choose(option: IDStyle?, frontMatterStyle: IDStyle?, site: Site?, frontMatterKeys: [String]?, isHTML: Bool = false) -> IDStyleChoice {
+    static func choose(option: IDStyle?, frontMatterStyle: IDStyle?, site: SiteGenerator?, frontMatterKeys: [String]?, isHTML: Bool = false) -> IDStyleChoice {
         if let option { return IDStyleChoice(style: option, reason: "--id-style") }
         if let frontMatterStyle { return IDStyleChoice(style: frontMatterStyle, reason: "front matter id_style") }
         if let site {
-            return IDStyleChoice(style: site.idStyle, reason: "\(site.generator.rawValue) site: \(site.config)")
+            return IDStyleChoice(style: site.idStyle, reason: "\(site.kind.rawValue) site: \(site.config)")
         }
         if let keys = frontMatterKeys?.map({ $0.lowercased() }) {
             if let key = keys.first(where: hugoKeys.contains) {
