@@ -25,10 +25,11 @@ FUZZ_FLAGS := -c debug --product FAQFuzz --sanitize=fuzzer -Xswiftc -sanitize=fu
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct -- Sources-content 2>/dev/null | grep . || echo 0)
 export SOURCE_DATE_EPOCH
 
-# Debian packages: build (C libraries) and test (the real validators, the benchmark peers).
+# Debian packages: build (C libraries) and test (the real validators, the benchmark peers,
+# and the platforms whose heading ids the readers reproduce: Pandoc, kramdown, Hugo, Python-Markdown).
 BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjemalloc-dev
 TEST_DEPS := mandoc groff man-db libxml2-utils epubcheck default-jre-headless cmark-gfm \
-  chromium chromium-driver fonts-noto-cjk
+  chromium chromium-driver fonts-noto-cjk pandoc ruby-kramdown ruby-kramdown-parser-gfm hugo python3-markdown
 
 .PHONY: all deps test-deps build output check-output test browser-test screenshots fuzz bench generated install uninstall dist clean
 all: deps build output

@@ -23,6 +23,7 @@ extension Exporter {
             do {
                 var options = readerOptions
                 if options.site == nil, input.path != "-" { options.site = FAQReader.jekyllSite(near: input.path) }
+                if options.generator == nil, input.path != "-" { options.generator = FAQReader.siteGenerator(near: input.path) }
                 options.permalinks.merge(permalinks) { given, _ in given }
                 return .success(try FAQReader.read(bytes: bytes.get(), path: input.path, syntax: .init(path: input.path), options: options, lossy: lossy))
             } catch let error as ReadError {

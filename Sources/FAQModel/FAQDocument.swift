@@ -47,7 +47,8 @@ public struct Section: Sendable, Hashable {
 }
 
 public struct Entry: Sendable, Hashable {
-    /// Stable, unique within the document: a slug of the question, `-2`, `-3`… on collision.
+    /// Unique within the document: the source's own anchor (the author's id, else the one its
+    /// platform generates: GitHub's, kramdown's, Goldmark's, Pandoc's), so links keep working.
     public var id: String
     public var question: [Inline]
     public var answer: [Block]

@@ -55,11 +55,15 @@ public enum FAQReader {
         let bytes = try InputFile.bytes(path, maxSize: Int.max)
         var options = options
         if options.site == nil { options.site = JekyllSite.find(near: path) }
+        if options.generator == nil { options.generator = SiteGenerator.near(path) }
         return try read(bytes: bytes, path: path, syntax: Syntax(path: path), options: options, lossy: lossy)
     }
 
     /// The Jekyll site whose `_config.yml` is beside `path` or above it.
     public static func jekyllSite(near path: String) -> JekyllSite? { JekyllSite.find(near: path) }
+
+    /// The Jekyll, Hugo or MkDocs site `path` is part of, which decides the ids it generates.
+    public static func siteGenerator(near path: String) -> SiteGenerator? { SiteGenerator.near(path) }
 
     /// The front matter's `permalink`, if the bytes have readable front matter.
     public static func permalink(in bytes: [UInt8]) -> String? {
@@ -98,16 +102,21 @@ public enum FAQReader {
         metadata.url = jekyll.documentURL
 
         let isHTML = syntax.readsAsHTML(body, hasFrontMatter: frontMatter.isPresent)
+        var styleNote: [Diagnostic] = []  // said last: the other notes are about the questions
+        let idStyle = chooseIDStyle(frontMatter, metadata: &metadata, options: options, isHTML: isHTML, path: path, diagnostics: &styleNote)
         var flow: [FlowItem]
         var fragmentLinks: [AnchorCheck.Place]?  // where each `#link` is, when the reader knows
         if isHTML {
             try AttributeCountGuard.check(body, file: path, lineOffset: frontMatter.bodyLineOffset)
-            flow = readHTML(String(body), file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: false, metadata: &metadata, diagnostics: &diagnostics)
+            flow = readHTML(String(body), file: path, lineOffset: frontMatter.bodyLineOffset, options: options, markdown: nil,
+                            metadata: &metadata, diagnostics: &diagnostics, links: &fragmentLinks)
         } else {
             try DelimiterCountGuard.check(body, file: path, lineOffset: frontMatter.bodyLineOffset)
+            // Goldmark and kramdown's own parser slug a heading's source, which the tree no longer holds.
+            let sourceLines = idStyle == .goldmark || idStyle == .kramdownClassic ? SourceLines(body) : nil
             let converted = CmarkDocument.withDocument(body) { root, _ -> [FlowItem]? in
                 let result = SplitConversion.flow(root, threshold: options.splitThreshold) {
-                    MarkdownConverter(file: path, lineOffset: frontMatter.bodyLineOffset, maxNesting: options.maxNesting)
+                    MarkdownConverter(file: path, lineOffset: frontMatter.bodyLineOffset, maxNesting: options.maxNesting, sourceLines: sourceLines)
                 }
                 if result.sawHTML { return nil }
                 diagnostics += result.diagnostics
@@ -122,8 +131,12 @@ public enum FAQReader {
                 // works. (The conversion frees the tree as it goes, so this rare path parses
                 // the text a second time.)
                 try AttributeCountGuard.check(body, file: path, lineOffset: frontMatter.bodyLineOffset)
-                let html = CmarkDocument.withDocument(body) { root, extensions in CmarkDocument.html(root, extensions: extensions) }
-                flow = readHTML(html, file: path, lineOffset: frontMatter.bodyLineOffset, options: options, sourcePos: true, metadata: &metadata, diagnostics: &diagnostics)
+                let (html, places) = CmarkDocument.withDocument(body) { root, extensions in
+                    (CmarkDocument.html(root, extensions: extensions), MarkdownLinkPlaces.collect(root, file: path, lineOffset: frontMatter.bodyLineOffset))
+                }
+                fragmentLinks = places
+                flow = readHTML(html, file: path, lineOffset: frontMatter.bodyLineOffset, options: options, markdown: SourceLines(body),
+                                metadata: &metadata, diagnostics: &diagnostics, links: &fragmentLinks)
             }
         }
 
@@ -146,21 +159,52 @@ public enum FAQReader {
             }
             questionLevel = level
         }
+        var ids = AnchorAssignment(style: idStyle, nestedHeadingsGenerated: !isHTML)
+        ids.assign(&flow)
         var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel, section: options.section)
-        var document = try structure.build(flow)
+        var document = try structure.build(flow, ids: &ids)
+        diagnostics += ids.diagnostics
+        LinkRetarget(aliases: ids.aliases).apply(to: &document)
         if jekyll.site != nil { document = document.mappingURLs(jekyll.relativeLink) }
         diagnostics += structure.diagnostics
-        diagnostics += AnchorCheck.diagnostics(document, places: fragmentLinks)
-        return Result(document: document, diagnostics: diagnostics)
+        diagnostics += AnchorCheck.diagnostics(document, aliases: ids.aliases, places: fragmentLinks)
+        return Result(document: document, diagnostics: diagnostics + styleNote)
     }
 
+    /// The rule for ids the author did not write (said under `-v`); a bad front matter
+    /// `id_style` is a warning.
+    private static func chooseIDStyle(
+        _ frontMatter: FrontMatter, metadata: inout Metadata, options: ReaderOptions, isHTML: Bool, path: String,
+        diagnostics: inout [Diagnostic]
+    ) -> IDStyle {
+        var fromFrontMatter: IDStyle?
+        if let value = metadata.extra["id_style"] {
+            fromFrontMatter = IDStyle(rawValue: value.trimmingWhitespace().lowercased())
+            if fromFrontMatter == nil {
+                let styles = IDStyle.allCases.map(\.rawValue).joined(separator: ", ")
+                diagnostics.append(.warning("front matter 'id_style' must be one of \(styles), not '\(value.prefix(40))'; it is ignored",
+                                            at: SourceLocation(file: path, line: frontMatter.line(of: "id_style") ?? 1)))
+            }
+        }
+        let choice = IDStyleChoice.choose(option: options.idStyle, frontMatterStyle: fromFrontMatter, site: options.generator,
+                                          frontMatterKeys: frontMatter.isPresent ? frontMatter.fields.map(\.key) : nil, isHTML: isHTML)
+        let note = isHTML
+            ? "ids are the HTML's own; an element without one gets a slug by \(choice.style.platform) rule (\(choice.reason))"
+            : "ids the author did not write follow \(choice.style.platform) rule (\(choice.reason))"
+        diagnostics.append(.note(note, at: SourceLocation(file: path, line: 1)))
+        return choice.style
+    }
+
+    /// `markdown`: the source lines of a Markdown document cmark rendered (its elements
+    /// carry `data-sourcepos`); nil for an HTML document, whose `#` links the converter finds.
     private static func readHTML(
-        _ html: String, file: String, lineOffset: Int, options: ReaderOptions, sourcePos: Bool,
-        metadata: inout Metadata, diagnostics: inout [Diagnostic]
+        _ html: String, file: String, lineOffset: Int, options: ReaderOptions, markdown: SourceLines?,
+        metadata: inout Metadata, diagnostics: inout [Diagnostic], links: inout [AnchorCheck.Place]?
     ) -> [FlowItem] {
         LibXMLDocument.withDocument(html) { doc in
             guard let doc else { return [] }
-            var converter = HTMLConverter(file: file, lineOffset: lineOffset, maxNesting: options.maxNesting, useSourcePos: sourcePos)
+            var converter = HTMLConverter(file: file, lineOffset: lineOffset, maxNesting: options.maxNesting, useSourcePos: markdown != nil,
+                                          markdownLines: markdown, htmlLines: markdown == nil ? SourceLines(Substring(html)) : nil)
             let head = converter.headMetadata(doc)
             if metadata.title == nil { metadata.title = head.title.flatMap { $0.isEmpty ? nil : $0 } }
             if metadata.description == nil { metadata.description = head.description }
@@ -168,6 +212,7 @@ public enum FAQReader {
             if let lang = head.lang, !lang.isEmpty, metadata.lang == "en" { metadata.lang = lang }
             let flow = converter.flow(doc)
             diagnostics += converter.diagnostics
+            if markdown == nil { links = converter.fragmentLinks }
             return flow
         }
     }

@@ -11,10 +11,11 @@ struct FAQStructure {
     /// `--section`: read only the section with this heading.
     var section: String?
 
-    mutating func build(_ flow: [FlowItem]) throws -> FAQDocument {
+    /// `flow` has its ids (`AnchorAssignment`); `ids` gives one to what the flow did not hold.
+    mutating func build(_ flow: [FlowItem], ids: inout AnchorAssignment) throws -> FAQDocument {
         var title = metadata.title?.trimmingWhitespace()
         if title == nil || title!.isEmpty {
-            for case .heading(let level, let content, _) in flow where level == 1 {
+            for case .heading(let level, let content, _, _) in flow where level == 1 {
                 title = content.plainText.trimmingWhitespace()
                 metadata.title = title
                 break
@@ -34,12 +35,12 @@ struct FAQStructure {
             throw noQuestions(flow)
         }
 
-        var slugger = Slugger()
         var preamble: [Block] = []
         var sections: [Section] = []
         var looseEntries: [Entry] = []  // entries before the first section
         var current: Entry?
 
+        var titleIDs: [String] = []  // the page title's heading is no element of the body
         func closeEntry() {
             guard let entry = current else { return }
             if sections.isEmpty { looseEntries.append(entry) } else { sections[sections.count - 1].entries.append(entry) }
@@ -53,26 +54,34 @@ struct FAQStructure {
 
         for (item, role) in zip(flow, roles) {
             switch (role, item) {
-            case (.title, .heading(_, let content, _)):
+            case (.title, .heading(_, let content, _, let anchor)):
                 // A "FAQ" heading that opens a page without a title names it.
                 if metadata.title?.isEmpty ?? true { metadata.title = content.plainText.trimmingWhitespace() }
+                if let id = anchor.id { titleIDs.append(id) }
             case (.title, _):
                 break
-            case (.question, .heading(_, let content, let location)):
+            case (.question, .heading(_, let content, let location, let anchor)):
                 closeEntry()
-                current = Entry(id: slugger.slug(for: content.plainText.trimmingWhitespace()), question: content, answer: [], location: location)
-            case (.question, .entry(let question, let answer, let location)):
+                let id = anchor.id ?? ids.fallbackID(for: content.plainText.trimmingWhitespace(), otherwise: "q")
+                current = Entry(id: id, question: content, answer: [], location: location)
+            case (.question, .entry(let question, let answer, let location, let anchor)):
                 closeEntry()
-                current = Entry(id: slugger.slug(for: question.plainText), question: question, answer: answer, location: location)
+                current = Entry(id: anchor.id ?? ids.fallbackID(for: question.plainText, otherwise: "q"), question: question, answer: answer, location: location)
             case (.boldQuestion(let bold), .paragraph(_, let location)):
+                // A paragraph has no id on any platform: the question's slug, clear of every id the page has.
                 closeEntry()
                 let answer: [Block] = bold.answerStart.isEmpty ? [] : [.paragraph(Paragraph(bold.answerStart))]
-                current = Entry(id: slugger.slug(for: bold.question.plainText), question: bold.question, answer: answer, location: location)
-            case (.section, .heading(_, let content, let location)):
+                current = Entry(id: ids.fallbackID(for: bold.question.plainText, otherwise: "q"), question: bold.question, answer: answer, location: location)
+            case (.section, .heading(_, let content, let location, let anchor)):
                 closeEntry()
-                let text = content.plainText.trimmingWhitespace()
-                sections.append(Section(id: slugger.slug(for: text, fallback: "section"), title: content, entries: [], location: location))
+                let id = anchor.id ?? ids.fallbackID(for: content.plainText.trimmingWhitespace(), otherwise: "section")
+                sections.append(Section(id: id, title: content, entries: [], location: location))
             case (.content, _), (.question, _), (.boldQuestion, _), (.section, _):
+                // An entry that stays inside an answer (a <details> there) loses its element:
+                // its id names the question or section it now stands in.
+                if case .entry(_, _, _, let anchor) = item, let id = anchor.id, let target = current?.id ?? sections.last?.id {
+                    ids.alias(id, to: target)
+                }
                 [item].asBlocks.forEach(append)
             }
         }
@@ -85,10 +94,19 @@ struct FAQStructure {
             if !looseEntries.isEmpty {
                 // Questions before the first section heading form a section of their own.
                 let name = title ?? "General"
-                sections.insert(Section(id: slugger.slug(for: name, fallback: "section"), title: [.text(name)], entries: looseEntries), at: 0)
+                // It stands where the page title's heading stood, and takes its id.
+                let id = titleIDs.isEmpty ? ids.fallbackID(for: name, otherwise: "section") : titleIDs.removeFirst()
+                sections.insert(Section(id: id, title: [.text(name)], entries: looseEntries), at: 0)
             }
             body = .sections(sections)
         }
+        // A link to the title ("back to the top") goes to the body's first section or question.
+        let top: String?
+        switch body {
+        case .entries(let entries): top = entries.first?.id
+        case .sections(let sections): top = sections.first?.id
+        }
+        if let top { titleIDs.forEach { ids.alias($0, to: top) } }
         let document = FAQDocument(metadata: metadata, preamble: preamble, body: body, source: file)
         guard !document.allEntries.isEmpty else { throw noQuestions(flow) }
         checkEntries(document)
@@ -111,7 +129,7 @@ struct FAQStructure {
 
     private func noQuestions(_ flow: [FlowItem]) -> ReadError {
         var levels: [Int] = []
-        for case .heading(let level, _, _) in flow where !levels.contains(level) { levels.append(level) }
+        for case .heading(let level, _, _, _) in flow where !levels.contains(level) { levels.append(level) }
         let seen = levels.isEmpty ? "no headings at all" : "headings of level " + levels.sorted().map(String.init).joined(separator: ", ")
         let advice: String
         if levels.isEmpty {

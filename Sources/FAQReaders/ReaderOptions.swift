@@ -18,16 +18,24 @@ public struct ReaderOptions: Sendable, Hashable {
     public var section: String?
     /// Containers nested deeper than this are flattened (with a warning), never recursed into.
     public var maxNesting: Int
+    /// The rule for ids the author did not write (`--id-style`); detected when nil.
+    public var idStyle: IDStyle?
+    /// The site generator the input is published with (`FAQReader.siteGenerator(near:)`),
+    /// for that detection.
+    public var generator: SiteGenerator?
     /// Markdown with this many top-level blocks is converted on two threads
     /// (`SplitConversion`); tests lower it to compare both paths.
     var splitThreshold = SplitConversion.defaultThreshold
 
-    public init(questionLevel: Int? = nil, baseURL: String? = nil, site: JekyllSite? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64, section: String? = nil) {
+    public init(questionLevel: Int? = nil, baseURL: String? = nil, site: JekyllSite? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64, section: String? = nil,
+                idStyle: IDStyle? = nil, generator: SiteGenerator? = nil) {
         self.questionLevel = questionLevel
         self.section = section
         self.baseURL = baseURL
         self.site = site
         self.permalinks = permalinks
         self.maxNesting = maxNesting
+        self.idStyle = idStyle
+        self.generator = generator
     }
 }

@@ -6,6 +6,7 @@ import FAQReaders
 import Foundation
 
 extension OutputFormat: ExpressibleByArgument {}
+extension IDStyle: ExpressibleByArgument {}
 
 /// Options shared by conversion and lint: how inputs are read.
 struct ReadingOptions: ParsableArguments {
@@ -17,6 +18,11 @@ struct ReadingOptions: ParsableArguments {
 
     @Option(name: .customLong("section"), help: ArgumentHelp("Read only the section with this heading (case-insensitive), e.g. a README's 'FAQ'.", valueName: "TITLE"))
     var section: String?
+
+    @Option(name: .customLong("id-style"), help: ArgumentHelp(
+        "Rule for the ids the author did not write: github (READMEs, wikis), kramdown (Jekyll), kramdown-classic (kramdown's own parser), goldmark (Hugo), mkdocs, pandoc; detected from the site and front matter when omitted (-v says which).",
+        valueName: "STYLE"))
+    var idStyle: IDStyle?
 
     @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's address (Jekyll's url + baseurl): entry URLs and relative links become absolute. Default: url and baseurl of a Jekyll _config.yml above the input.", valueName: "URL"))
     var baseURL: String?
@@ -78,7 +84,7 @@ struct ReadingOptions: ParsableArguments {
     }
 
     func readerOptions() -> ReaderOptions {
-        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL, section: section)
+        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL, section: section, idStyle: idStyle)
     }
 
     /// `warningsAreErrors` (`lint --strict`): a warning that fails the run is shown even with -q.

@@ -35,6 +35,8 @@ struct FAQExportCommand: ParsableCommand {
               --output-dir DIR      write NAME.EXT per input and format
               --question-level N    heading level of the questions (1-6)
               --section TITLE       read only that section (e.g. a README's FAQ)
+              --id-style S          ids the author did not write: github, kramdown,
+                                    kramdown-classic, goldmark (Hugo), mkdocs, pandoc
               --base-url URL        base for Liquid links and entry URLs
               --width N, --ascii, --man-section S, --lossy, -q, -v
 

@@ -40,7 +40,7 @@ import Testing
             .text("A small "), .code("gadget"), .text(". It has "), .strikethrough([.text("no")]), .text(" "),
             .strikethrough([.text("many")]), .text(" uses."), .lineBreak, .text("Second line."),
         ])))
-        #expect(answers[0][1] == .heading(Heading(level: 4, content: [.text("Details")])))
+        #expect(answers[0][1] == .heading(Heading(level: 4, content: [.text("Details")], id: "details")))
         guard case .table(let table) = answers[1].last else { Issue.record("expected a table"); return }
         #expect(table.alignments == [.left, .right])
         #expect(table.header.map(\.content.plainText) == ["Name", "Size"])

@@ -11,6 +11,10 @@ import Testing
         "questions/marked.md", "questions/bold.md", "questions/faq-section.md", "questions/faq-section-zh.md",
         "questions/readme-details.md", "questions/answers-keep-lists.html", "questions/toc-widget.md",
         "questions/collapse.mdx", "questions/definition-list.md",
+        // Anchor forms and id styles (README "Anchors and ids").
+        "anchors/attribute-blocks.md", "anchors/kramdown-ials.md", "anchors/html-ids.html", "anchors/sphinx.html",
+        "anchors/raw-html.md", "anchors/pandoc.md", "anchors/github.md", "anchors/jekyll-classic/classic.md",
+        "anchors/hugo/content/goldmark.md", "anchors/mkdocs/docs/faq.md",
     ]
 
     @Test(arguments: cases)

@@ -16,6 +16,7 @@ enum ReaderFixtures {
         let bytes = [UInt8](try Data(contentsOf: url))
         var options = options
         if options.site == nil { options.site = FAQReader.jekyllSite(near: url.path) }
+        if options.generator == nil { options.generator = FAQReader.siteGenerator(near: url.path) }
         options.filePath = url.path
         return try FAQReader.read(bytes: bytes, path: relative, syntax: .init(path: relative), options: options)
     }

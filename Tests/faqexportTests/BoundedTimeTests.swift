@@ -58,6 +58,19 @@ import Testing
         .init(name: "html unclosed inline", path: "x.html", n: 5_000) { "<h2>Q?</h2><p>" + repeated("<b><i>x", $0) },
         .init(name: "html details", path: "x.html", n: 300) { repeated("<details><summary>Q?</summary><p>A</p></details>", $0) },
         .init(name: "html definition list", path: "x.html", n: 300) { "<dl>" + repeated("<dt>Q?</dt><dd>A</dd>", $0) + "</dl>" },
+        // Anchors (ids, their suffixes, links to stray ids and their columns)
+        .init(name: "md duplicate author ids", path: "x.md", n: 300) { repeated("## Same? {#same}\n\nA [l](#same).\n\n", $0) },
+        .init(name: "md duplicate questions, pandoc ids", path: "x.md", n: 300) { "---\nid_style: pandoc\n---\n" + repeated("## Same?\n\nA.\n\n", $0) },
+        .init(name: "md duplicate questions, goldmark ids", path: "x.md", n: 300) { "---\nid_style: goldmark\n---\n" + repeated("## Same?\n\nA.\n\n", $0) },
+        .init(name: "md anchors before headings", path: "x.md", n: 300) { n in question + (0..<n).map { "<a name=\"a\($0)\"></a>\n\n## Q\($0)?\n\nSee [it](#a\($0 / 2)).\n\n" }.joined() },
+        .init(name: "md IAL lines", path: "x.md", n: 1_000) { "---\ntitle: T\n---\n" + question + repeated("text\n{: .note #n}\n\n", $0) },
+        .init(name: "html anchors in one run", path: "x.html", n: 1_000) { n in "<h2>Q?</h2>" + (0..<n).map { "x <a name=\"a\($0)\"></a>y " }.joined() },
+        .init(name: "html ids in one line", path: "x.html", n: 1_000) { n in
+            "<h2 id=\"q\">Q?</h2><p>" + (0..<n).map { "<span id=\"s\($0)\">x</span> <a href=\"#s\($0)\">l</a> <a href=\"#q\">q</a> " }.joined() + "</p>"
+        },
+        .init(name: "html section wrappers", path: "x.html", n: 2_000) { n in
+            repeated("<div class=\"section\" id=\"w\"><span id=\"s\"><span>", n) + "<h2>Q?</h2>" + repeated("</span></span></div>", n)
+        },
         // YAML front matter
         .init(name: "yaml many keys", path: "x.md", n: 500) { n in "---\n" + (0..<n).map { "k\($0): v\($0)\n" }.joined() + "---\n" + question + "A\n" },
         .init(name: "yaml many aliases", path: "x.md", n: 2_000) { n in

@@ -57,6 +57,22 @@ import Testing
         }
     }
 
+    @Test func idStyleChoosesTheRuleAndVerboseSaysWhich() throws {
+        let text = Array("## The --force flag?\n\nA.\n".utf8)
+        let github = try CLI.run(["-f", "json", "-v", "-"], stdin: text)
+        #expect(github.status == 0)
+        #expect(github.stderr.contains("-:1:1: note: ids the author did not write follow GitHub's rule (Markdown without front matter)"), "\(github.stderr)")
+        let pandoc = try CLI.run(["-f", "json", "--id-style", "pandoc", "-"], stdin: text)
+        #expect(pandoc.status == 0 && pandoc.stderr.isEmpty, "\(pandoc.stderr)")
+        let ids = [github, pandoc].compactMap { run -> String? in
+            guard let object = try? json(run), let entries = object["entries"] as? [[String: Any]] else { return nil }
+            return entries.first?["id"] as? String
+        }
+        #expect(ids == ["the---force-flag", "the-force-flag"])
+        let bad = try CLI.run(["--id-style", "hugo", "-"], stdin: text)
+        #expect(bad.status == 2 && bad.stderr.contains("error:"), "\(bad.stderr)")
+    }
+
     @Test func inputErrorsExitOneAndNameTheFile() throws {
         let missing = try CLI.run(["-f", "json", "no/such/file.md"])
         #expect(missing.status == 1)

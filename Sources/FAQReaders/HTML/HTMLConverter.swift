@@ -10,15 +10,31 @@ struct HTMLConverter {
     let maxNesting: Int
     /// Read lines from cmark's `data-sourcepos` (Markdown mixed with HTML) instead of libxml2's.
     let useSourcePos: Bool
-    private(set) var diagnostics: [Diagnostic] = []
+    /// The Markdown source of a document cmark rendered (`useSourcePos`): heading sources, IAL lines.
+    let markdownLines: SourceLines?
+    /// The HTML of a standalone page, to find the column of each `#` link.
+    let htmlLines: SourceLines?
+    var diagnostics: [Diagnostic] = []
     private var warnedDepth = false
-    private var currentLine = 1
+    /// Ids met where the flow has no place for them yet (inside content, inside a list).
+    var pendingAnchors: [StrayAnchor] = []
+    /// Where the pending anchors of the current run of loose inline content start.
+    var runAnchorStart = 0
+    /// How deep in lists, quotes and answers the walk is (0: the document's own flow).
+    var nested = 0
+    /// Every `#` link of a standalone page and where it is written.
+    var fragmentLinks: [AnchorCheck.Place] = []
+    var linkColumns = LinkColumns()
+    /// Kramdown IALs of an empty paragraph cmark rendered: they apply to the block before.
+    private var pendingIALs: [AttributeBlock] = []
 
-    init(file: String, lineOffset: Int, maxNesting: Int, useSourcePos: Bool) {
+    init(file: String, lineOffset: Int, maxNesting: Int, useSourcePos: Bool, markdownLines: SourceLines? = nil, htmlLines: SourceLines? = nil) {
         self.file = file
         self.lineOffset = lineOffset
         self.maxNesting = maxNesting
         self.useSourcePos = useSourcePos
+        self.markdownLines = markdownLines
+        self.htmlLines = htmlLines
     }
 
     // MARK: Head
@@ -54,24 +70,36 @@ struct HTMLConverter {
         var pending = InlineBuilder()
         walk(root, depth: 0, into: &items, pending: &pending)
         flush(&pending, into: &items)
+        flushAnchors(into: &items)
         return items
     }
 
-    private mutating func blocks(ofChildren node: XMLNode, depth: Int) -> [FlowItem] {
+    mutating func blocks(ofChildren node: XMLNode, depth: Int) -> [FlowItem] {
         var items: [FlowItem] = []
         var pending = InlineBuilder()
+        nested += 1
+        defer { nested -= 1 }
         for child in node.children { walk(child, depth: depth + 1, into: &items, pending: &pending) }
         flush(&pending, into: &items)
         return items
     }
 
-    private mutating func flush(_ pending: inout InlineBuilder, into items: inout [FlowItem]) {
+    /// Loose inline content becomes a paragraph. When there is none (only white space and
+    /// an `<a name="q3"></a>`), the anchors in it stand before what follows.
+    mutating func flush(_ pending: inout InlineBuilder, into items: inout [FlowItem]) {
         let content = Self.trimmed(pending.finish())
         pending = InlineBuilder()
-        if !content.isEmpty { items.append(.block(.paragraph(Paragraph(content)))) }
+        if !content.isEmpty {
+            items.append(.block(.paragraph(Paragraph(content))))
+        } else if nested == 0 {
+            for i in pendingAnchors.indices.dropFirst(runAnchorStart) where pendingAnchors[i].attach == .previous {
+                pendingAnchors[i].attach = .adopt
+            }
+        }
+        runAnchorStart = pendingAnchors.count
     }
 
-    private mutating func walk(_ node: XMLNode, depth: Int, into items: inout [FlowItem], pending: inout InlineBuilder) {
+    mutating func walk(_ node: XMLNode, depth: Int, into items: inout [FlowItem], pending: inout InlineBuilder) {
         if node.isText {
             pending.append(.text(collapse(node.pointee.content.map { String(cString: $0) } ?? "")))
             return
@@ -89,15 +117,52 @@ struct HTMLConverter {
         case .inline:
             appendInline(node, depth: depth, to: &pending)
         case .transparent, .droppedVoid:
+            recordID(node)
             for child in node.children { walk(child, depth: depth + 1, into: &items, pending: &pending) }
         case .layoutBlock:
             flush(&pending, into: &items)
+            if nested == 0 {
+                // A section wrapper's id names its heading; another wrapper's, what follows.
+                if Self.authorID(node) != nil { recordID(node, attach: Self.startsWithHeading(node) ? .adopt : .following) }
+            } else {
+                recordID(node)
+            }
+            flushAnchors(into: &items)
             for child in node.children { walk(child, depth: depth + 1, into: &items, pending: &pending) }
             flush(&pending, into: &items)
         case .block:
             flush(&pending, into: &items)
-            items.append(contentsOf: block(node, name: name, depth: depth))
+            flushAnchors(into: &items)
+            let converted = block(node, name: name, depth: depth)
+            if !pendingIALs.isEmpty { applyIALs(converted.isEmpty, at: node, to: &items) }
+            items.append(contentsOf: converted)
+            flushAnchors(into: &items)
         }
+    }
+
+    /// IAL lines alone apply to the block before: a heading takes the id, a list asking
+    /// for `{:toc}` is left out; IALs that ended a paragraph name that paragraph.
+    mutating func applyIALs(_ alone: Bool, at node: XMLNode, to items: inout [FlowItem]) {
+        let ials = pendingIALs
+        pendingIALs = []
+        if alone, ials.contains(where: \.asksForContents), nested == 0, case .block(.list)? = items.last {
+            items.removeLast()
+            noteContents(node)
+        }
+        for ial in ials {
+            guard let id = ial.id else { continue }
+            if alone, nested == 0, case .heading(let level, let content, let headingLocation, var anchor)? = items.last, anchor.id == nil {
+                anchor.id = id
+                anchor.isAttribute = true
+                items[items.count - 1] = .heading(level: level, content: content, location: headingLocation, anchor: anchor)
+            } else {
+                pendingAnchors.append(StrayAnchor(id: id, location: location(node), attach: .previous))
+            }
+        }
+    }
+
+    mutating func noteContents(_ node: XMLNode) {
+        diagnostics.append(.note("kramdown's '{:toc}' list is left out: every output makes its own table of contents", at: location(node)))
     }
 
     private mutating func block(_ node: XMLNode, name: String, depth: Int) -> [FlowItem] {
@@ -109,30 +174,60 @@ struct HTMLConverter {
         }
         switch name {
         case "p", "dt", "summary":
-            let content = Self.trimmed(inlines(node, depth: depth))
+            let mark = pendingAnchors.count
+            recordID(node)
+            var content = Self.trimmed(inlines(node, depth: depth))
+            if let range = sourceRange(node), let lines = markdownLines {
+                pendingIALs = MarkdownAttributes.stripIALs(&content, lines: lines, first: range.first, last: range.last)
+            }
+            if content.isEmpty && nested == 0 && pendingIALs.isEmpty {
+                // `<a name="q3"></a>` alone in its paragraph stands before what follows.
+                for i in pendingAnchors.indices.dropFirst(mark) { pendingAnchors[i].attach = .adopt }
+            }
             return content.isEmpty ? [] : [.paragraph(Paragraph(content), location: location(node))]
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = Int(String(name.dropFirst()))!
-            return [.heading(level: level, content: Self.trimmed(inlines(node, depth: depth)), location: location(node))]
+            let mark = pendingAnchors.count
+            var content = Self.trimmed(inlines(node, depth: depth))
+            let (anchor, extra) = headingAnchor(node, content: &content, inner: takeAnchors(since: mark))
+            return extra.map(FlowItem.anchor) + [.heading(level: level, content: content, location: location(node), anchor: anchor)]
         case "ul", "ol":
-            return [.block(.list(list(node, ordered: name == "ol", depth: depth)))]
+            recordID(node)
+            var list = list(node, ordered: name == "ol", depth: depth)
+            if let range = sourceRange(node), let lines = markdownLines, let last = list.items.indices.last,
+               case .paragraph(var p)? = list.items[last].content.last {
+                let ials = MarkdownAttributes.stripIALs(&p.content, lines: lines, first: range.first, last: range.last)
+                if ials.contains(where: \.asksForContents) {
+                    noteContents(node)
+                    return []
+                }
+                list.items[last].content[list.items[last].content.count - 1] = .paragraph(p)
+            }
+            return [.block(.list(list))]
         case "li", "dd":
+            recordID(node)
             return blocks(ofChildren: node, depth: depth)
         case "pre":
+            recordID(node)
             return [.block(.code(codeBlock(node)))]
         case "blockquote":
-            return [.block(.quote(BlockQuote(blocks(ofChildren: node, depth: depth).asBlocks)))]
+            recordID(node)
+            return [.block(.quote(BlockQuote(lift(blocks(ofChildren: node, depth: depth)))))]
         case "table":
+            recordID(node)
             return [.block(.table(table(node, depth: depth)))]
         case "hr":
+            recordID(node)
             return [.block(.thematicBreak)]
         case "details":
             return details(node, depth: depth)
         case "dl":
+            recordID(node, attach: nested == 0 ? .adopt : .previous)
             return definitionList(node, depth: depth)
         case _ where HTMLVocabulary.collapsibles.contains(name):
             return details(node, depth: depth)
         default:
+            recordID(node)
             return blocks(ofChildren: node, depth: depth)
         }
     }
@@ -152,7 +247,7 @@ struct HTMLConverter {
                 break
             }
             if !loose { loose = child.children.contains { $0.isElement && $0.name == "p" } }
-            items.append(ListItem(task: task, content: blocks(ofChildren: child, depth: depth).asBlocks))
+            items.append(ListItem(task: task, content: lift(blocks(ofChildren: child, depth: depth))))
         }
         // cmark's limit: nine digits, so numbering can never overflow downstream.
         let start = ordered ? min(max(node.attribute("start").flatMap { Int($0.trimmingWhitespace()) } ?? 1, 0), 999_999_999) : 1
@@ -186,11 +281,13 @@ struct HTMLConverter {
                 case "thead": collectRows(child, inHead: true)
                 case "tbody", "tfoot": collectRows(child, inHead: false)
                 case "tr":
+                    recordID(child)
                     var cells: [TableCell] = []
                     var alignments: [Table.Alignment] = []
                     var allHeaderCells = true
                     for cell in child.children where cell.isElement && (cell.name == "td" || cell.name == "th") {
                         if cell.name == "td" { allHeaderCells = false }
+                        recordID(cell)
                         cells.append(TableCell(Self.trimmed(inlines(cell, depth: depth + 2))))
                         alignments.append(Self.alignment(cell))
                     }
@@ -222,58 +319,9 @@ struct HTMLConverter {
         }
     }
 
-    /// `<details><summary>Q</summary>A…</details>`: an entry at the top level. MDX
-    /// components (`<Collapse title="Q">`, `<Details summary="Q">`) give their question in an
-    /// attribute.
-    private mutating func details(_ node: XMLNode, depth: Int) -> [FlowItem] {
-        let hasSummary = node.children.contains { $0.isElement && $0.name == "summary" }
-        var question: [Inline] = hasSummary ? [] : HTMLVocabulary.questionAttributes.lazy.compactMap { node.attribute($0) }
-            .first { !$0.allSatisfy(\.isWhitespace) }
-            .map { [.text(collapse($0).trimmingWhitespace())] } ?? []
-        var answer: [FlowItem] = []
-        var pending = InlineBuilder()
-        for child in node.children {
-            if child.isElement && child.name == "summary" && question.isEmpty {
-                question = Self.trimmed(inlines(child, depth: depth + 1))
-            } else {
-                walk(child, depth: depth + 1, into: &answer, pending: &pending)
-            }
-        }
-        flush(&pending, into: &answer)
-        if question.isEmpty { return answer }
-        return [.entry(question: question, answer: answer.asBlocks, location: location(node))]
-    }
-
-    /// `<dl><dt>Q</dt><dd>A</dd>…</dl>`: one entry per term.
-    private mutating func definitionList(_ node: XMLNode, depth: Int) -> [FlowItem] {
-        var items: [FlowItem] = []
-        var question: [Inline]?
-        var questionLocation: SourceLocation?
-        var answer: [Block] = []
-        func close() {
-            if let q = question { items.append(.entry(question: q, answer: answer, location: questionLocation)) }
-            question = nil
-            answer = []
-        }
-        for child in node.children where child.isElement {
-            switch child.name {
-            case "dt":
-                close()
-                question = Self.trimmed(inlines(child, depth: depth + 1))
-                questionLocation = location(child)
-            case "dd":
-                answer += blocks(ofChildren: child, depth: depth + 1).asBlocks
-            default:
-                break
-            }
-        }
-        close()
-        return items
-    }
-
     // MARK: Inlines
 
-    private mutating func inlines(_ node: XMLNode, depth: Int) -> [Inline] {
+    mutating func inlines(_ node: XMLNode, depth: Int) -> [Inline] {
         var builder = InlineBuilder()
         for child in node.children { appendInline(child, depth: depth + 1, to: &builder) }
         return builder.finish()
@@ -288,6 +336,11 @@ struct HTMLConverter {
         let name = node.name
         let role = HTMLRole.of(name)
         if role == .dropped { return }
+        if name == "a" && Self.isPermalink(node) {
+            skipLink(node)
+            return
+        }
+        recordID(node)
         if depth > maxNesting * 4 {
             warnDepth(node)
             builder.append(.text(collapse(node.textContent)))
@@ -307,6 +360,7 @@ struct HTMLConverter {
             let raw = inlines(node, depth: depth)
             let content = Self.trimmed(raw)
             if let href = node.attribute("href")?.trimmingWhitespace(), !href.isEmpty {
+                recordLink(node, href: href)
                 // "<a> text </a>": the spaces belong around the link, not in it.
                 if case .text(let s)? = raw.first, s.hasPrefix(" ") { builder.append(.text(" ")) }
                 builder.append(.link(Link(url: href, title: node.attribute("title"), content: content)))
@@ -326,7 +380,7 @@ struct HTMLConverter {
 
     // MARK: Helpers
 
-    private func location(_ node: XMLNode) -> SourceLocation {
+    func location(_ node: XMLNode) -> SourceLocation {
         if useSourcePos, let pos = node.attribute("data-sourcepos") {
             // cmark writes "startLine:startCol-endLine:endCol".
             let parts = pos.split(separator: "-").first?.split(separator: ":") ?? []
@@ -344,7 +398,7 @@ struct HTMLConverter {
     }
 
     /// HTML whitespace: any run of spaces, tabs and newlines is one space.
-    private func collapse(_ text: String) -> String {
+    func collapse(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var inSpace = false

@@ -9,19 +9,19 @@ enum MarkdownContainers {
     static func resolve(_ flow: [FlowItem], mdx: Bool) -> [FlowItem] {
         guard flow.contains(where: { item in
             switch item {
-            case .entry(_, let answer, _): return answer.contains { startsWithFence($0) }
+            case .entry(_, let answer, _, _): return answer.contains { startsWithFence($0) }
             case .block(let block): return startsWithFence(block) || mdx && isModuleLine(block)
             case .paragraph(let paragraph, _): return startsWithFence(.paragraph(paragraph)) || mdx && isModuleLine(.paragraph(paragraph))
-            case .heading: return false
+            case .heading, .anchor: return false
             }
         }) else { return flow }
 
         var out: [FlowItem] = []
         var open: [(title: String, start: Int)] = []
         for item in flow {
-            if case .entry(let question, let answer, let location) = item, answer.contains(where: { startsWithFence($0) }) {
+            if case .entry(let question, let answer, let location, let anchor) = item, answer.contains(where: { startsWithFence($0) }) {
                 // An admonition inside a <details> or <Collapse> answer.
-                out.append(.entry(question: question, answer: resolve(answer.map(FlowItem.block), mdx: false).asBlocks, location: location))
+                out.append(.entry(question: question, answer: resolve(answer.map(FlowItem.block), mdx: false).asBlocks, location: location, anchor: anchor))
                 continue
             }
             guard let paragraph = item.topParagraph else {
@@ -55,10 +55,12 @@ enum MarkdownContainers {
                     open.append((title, out.count))
                 } else if isClosing(text), let container = open.popLast() {
                     flushLines()
-                    let body = Array(out[container.start...]).asBlocks
+                    let inside = Array(out[container.start...])
                     out.removeSubrange(container.start...)
                     let heading: [Block] = container.title.isEmpty ? [] : [.paragraph(Paragraph([.strong([.text(container.title)])]))]
-                    out.append(.block(.quote(BlockQuote(heading + body))))
+                    out.append(.block(.quote(BlockQuote(heading + inside.asBlocks))))
+                    // Ids inside the box keep their place in the flow, after it.
+                    out += inside.filter { if case .anchor = $0 { return true } else { return false } }
                 } else {
                     lines.append(line)
                 }
@@ -129,7 +131,7 @@ extension FlowItem {
         switch self {
         case .paragraph(let paragraph, _): return paragraph
         case .block(.paragraph(let paragraph)): return paragraph
-        case .block, .heading, .entry: return nil
+        case .block, .heading, .entry, .anchor: return nil
         }
     }
 }

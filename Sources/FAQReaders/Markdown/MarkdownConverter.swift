@@ -17,13 +17,20 @@ struct MarkdownConverter {
     private(set) var fragmentLinks: [AnchorCheck.Place] = []
     /// Set when raw HTML was met: the caller then reads the document as HTML instead.
     private(set) var sawHTML = false
+    /// The body's lines, when the id rule slugs a heading's source (Goldmark, kramdown's own parser).
+    let sourceLines: SourceLines?
+    /// Ids from IALs inside lists and quotes, placed after the top-level block holding them.
+    private var strayAnchors: [StrayAnchor] = []
+    /// `{:toc}` IALs met so far: the list one ends is kramdown's table of contents.
+    private var contentsRequests = 0
     /// Read once, after `CmarkDocument` registered the extensions (the pointer never changes).
     nonisolated(unsafe) private static let tasklist = cmark_find_syntax_extension("tasklist")
 
-    init(file: String, lineOffset: Int, maxNesting: Int) {
+    init(file: String, lineOffset: Int, maxNesting: Int, sourceLines: SourceLines? = nil) {
         self.file = file
         self.lineOffset = lineOffset
         self.maxNesting = maxNesting
+        self.sourceLines = sourceLines
     }
 
     enum NodeKind {
@@ -82,24 +89,67 @@ struct MarkdownConverter {
         var items: [FlowItem] = []
         var child = cmark_node_first_child(root)
         while let node = child {
-            let k = kind(node)
-            if k == .heading {
-                items.append(.heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(node, depth: 1), location: location(node)))
-            } else if k == .paragraph {
-                let content = inlines(node, depth: 1)
-                if let definition = DefinitionParagraph(content) {
-                    items.append(.entry(question: definition.term, answer: [.paragraph(Paragraph(definition.definition))], location: location(node)))
-                } else if !content.isEmpty {
-                    items.append(.paragraph(Paragraph(content), location: location(node)))
-                }
-            } else {
-                items.append(contentsOf: blocks(node, depth: 1).map(FlowItem.block))
+            switch kind(node) {
+            case .heading: items.append(heading(node))
+            case .paragraph: paragraph(node, into: &items)
+            default: items.append(contentsOf: blocks(node, depth: 1).map(FlowItem.block))
             }
+            items += strayAnchors.map(FlowItem.anchor)
+            strayAnchors = []
             if sawHTML { return [] }
             child = cmark_node_next(node)
             cmark_node_free(node)
         }
         return items
+    }
+
+    /// A top-level heading: its `{#id}` block taken out of the text, its source kept for
+    /// the platforms that slug it.
+    private mutating func heading(_ node: OpaquePointer) -> FlowItem {
+        var content = inlines(node, depth: 1)
+        let attributes = MarkdownAttributes.stripHeading(&content)
+        let start = Int(cmark_node_get_start_line(node)), end = Int(cmark_node_get_end_line(node))
+        let anchor = SourceAnchor(id: attributes?.block.id, isAttribute: attributes?.block.id != nil, generated: true,
+                                  source: sourceLines?.headingSource(first: start, last: end), attributes: attributes?.written)
+        return .heading(level: Int(cmark_node_get_heading_level(node)), content: content, location: location(node), anchor: anchor)
+    }
+
+    /// A top-level paragraph. IAL lines ending it are dropped; IAL lines alone apply to the
+    /// block before: a heading takes the id, a list asking for `{:toc}` is left out.
+    private mutating func paragraph(_ node: OpaquePointer, into items: inout [FlowItem]) {
+        var content = inlines(node, depth: 1)
+        let ials = MarkdownAttributes.stripIALs(&content)
+        guard !ials.isEmpty else {
+            if let definition = DefinitionParagraph(content) {
+                items.append(.entry(question: definition.term, answer: [.paragraph(Paragraph(definition.definition))], location: location(node), anchor: SourceAnchor()))
+            } else if !content.isEmpty {
+                items.append(.paragraph(Paragraph(content), location: location(node)))
+            }
+            return
+        }
+        if content.isEmpty {
+            if ials.contains(where: \.asksForContents), case .block(.list)? = items.last {
+                items.removeLast()
+                noteContents(node)
+            }
+            for ial in ials {
+                guard let id = ial.id else { continue }
+                if case .heading(let level, let headingContent, let headingLocation, var anchor)? = items.last, anchor.id == nil {
+                    anchor.id = id
+                    anchor.isAttribute = true
+                    items[items.count - 1] = .heading(level: level, content: headingContent, location: headingLocation, anchor: anchor)
+                } else {
+                    items.append(.anchor(StrayAnchor(id: id, location: location(node), attach: .previous)))
+                }
+            }
+        } else {
+            items.append(.paragraph(Paragraph(content), location: location(node)))
+            items += ials.compactMap(\.id).map { .anchor(StrayAnchor(id: $0, location: location(node), attach: .previous)) }
+        }
+    }
+
+    private mutating func noteContents(_ node: OpaquePointer) {
+        diagnostics.append(.note("kramdown's '{:toc}' list is left out: every output makes its own table of contents", at: location(node)))
     }
 
     private func location(_ node: OpaquePointer) -> SourceLocation {
@@ -125,13 +175,20 @@ struct MarkdownConverter {
         }
         switch k {
         case .paragraph:
-            let content = inlines(node, depth: depth)
+            var content = inlines(node, depth: depth)
+            for ial in MarkdownAttributes.stripIALs(&content) {
+                if ial.asksForContents { contentsRequests += 1 }
+                if let id = ial.id { strayAnchors.append(StrayAnchor(id: id, location: location(node), attach: .previous)) }
+            }
             return content.isEmpty ? [] : [.paragraph(Paragraph(content))]
         case .heading:
-            return [.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(node, depth: depth)))]
+            var content = inlines(node, depth: depth)
+            let id = MarkdownAttributes.stripHeading(&content)?.block.id
+            return [.heading(Heading(level: Int(cmark_node_get_heading_level(node)), content: content, id: id))]
         case .blockQuote:
             return [.quote(BlockQuote(children(node, depth: depth)))]
         case .list:
+            let requests = contentsRequests
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
             var items: [ListItem] = []
             var child = cmark_node_first_child(node)
@@ -140,6 +197,11 @@ struct MarkdownConverter {
                     ? (cmark_gfm_extensions_get_tasklist_item_checked(item) ? .checked : .unchecked) : nil
                 items.append(ListItem(task: task, content: children(item, depth: depth)))
                 child = cmark_node_next(item)
+            }
+            if contentsRequests > requests {
+                // `* Contents` + `{:toc}`: kramdown puts its table of contents there.
+                noteContents(node)
+                return []
             }
             return [.list(ListBlock(
                 kind: ordered ? .ordered : .bullet, start: ordered ? Int(cmark_node_get_list_start(node)) : 1,

@@ -17,12 +17,12 @@ struct FAQSection {
     static func named(_ title: String, in flow: [FlowItem], file: String) throws -> FAQSection {
         let wanted = normalized(title)
         for (index, item) in flow.enumerated() {
-            if case .heading(_, let content, _) = item, normalized(content.plainText) == wanted {
+            if case .heading(_, let content, _, _) = item, normalized(content.plainText) == wanted {
                 return section(at: index, in: flow)
             }
         }
         var levels: [Int: [String]] = [:]
-        for case .heading(let level, let content, _) in flow { levels[level, default: []].append(content.plainText.trimmingWhitespace()) }
+        for case .heading(let level, let content, _, _) in flow { levels[level, default: []].append(content.plainText.trimmingWhitespace()) }
         // The title (a lone first-level heading) is no section to offer: the level below it is.
         var sorted = levels.keys.sorted()
         if sorted.count > 1, levels[sorted[0]]!.count == 1 { sorted.removeFirst() }
@@ -39,7 +39,7 @@ struct FAQSection {
         if let title, SectionTitles.mentionsFAQ(title) { return nil }
         var titleIndex: Int?
         for (index, item) in flow.enumerated() {
-            guard case .heading(_, let content, _) = item else { continue }
+            guard case .heading(_, let content, _, _) = item else { continue }
             let text = content.plainText
             if titleIndex == nil, let title, normalized(text) == normalized(title) {
                 titleIndex = index
@@ -51,7 +51,7 @@ struct FAQSection {
             var othersOutside = 0
             var questionsOutside = 0
             for (other, item) in flow.enumerated() where (other < index || other >= end) && other != titleIndex {
-                guard case .heading(_, let content, _) = item else { continue }
+                guard case .heading(_, let content, _, _) = item else { continue }
                 othersOutside += 1
                 let text = content.plainText
                 if QuestionText.asks(text) || QuestionText.isMarkedQuestion(text) { questionsOutside += 1 }
@@ -64,11 +64,11 @@ struct FAQSection {
     }
 
     private static func section(at index: Int, in flow: [FlowItem]) -> FAQSection {
-        guard case .heading(let level, let content, let location) = flow[index] else { preconditionFailure("not a heading") }
+        guard case .heading(let level, let content, let location, _) = flow[index] else { preconditionFailure("not a heading") }
         var end = index + 1
         var innerLevel: Int?
         while end < flow.count {
-            if case .heading(let inner, _, _) = flow[end] {
+            if case .heading(let inner, _, _, _) = flow[end] {
                 if inner <= level { break }
                 innerLevel = min(innerLevel ?? inner, inner)
             }
@@ -88,7 +88,7 @@ extension FlowItem {
         switch self {
         case .heading, .entry: return true
         case .paragraph(let paragraph, _): return BoldQuestion(paragraph) != nil
-        case .block: return false
+        case .block, .anchor: return false
         }
     }
 }

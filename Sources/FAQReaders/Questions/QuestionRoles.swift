@@ -41,7 +41,7 @@ struct QuestionRoles {
         var entries = 0
         for item in flow {
             switch item {
-            case .heading(let level, let content, _):
+            case .heading(let level, let content, _, _):
                 let text = content.plainText
                 total[level] += 1
                 if QuestionText.isMarkedQuestion(text) { marked[level] += 1 } else if QuestionText.asks(text) { asking[level] += 1 }
@@ -49,7 +49,7 @@ struct QuestionRoles {
                 if BoldQuestion(paragraph) != nil { bold += 1 }
             case .entry:
                 entries += 1
-            case .block:
+            case .block, .anchor:
                 break
             }
         }
@@ -89,7 +89,7 @@ struct QuestionRoles {
         for (index, item) in flow.enumerated() {
             let role: Role
             switch item {
-            case .heading(let level, let content, _):
+            case .heading(let level, let content, _, _):
                 let text = content.plainText
                 switch convention {
                 case .headings(let questionLevel):
@@ -115,7 +115,7 @@ struct QuestionRoles {
                 case .explicitEntries:
                     role = sectionOrTitle(text)
                 }
-            case .entry(let question, _, _):
+            case .entry(let question, _, _, _):
                 // A <dl> or <details> inside an answer stays there; a table of contents
                 // widget is no question.
                 role = open && convention != .explicitEntries || SectionTitles.isContents(question.plainText) ? .content : .question
@@ -125,7 +125,7 @@ struct QuestionRoles {
                 } else {
                     role = .content
                 }
-            case .block:
+            case .block, .anchor:
                 role = .content
             }
             switch role {
@@ -149,13 +149,13 @@ struct QuestionRoles {
         var deepest: Int?
         for item in flow {
             switch item {
-            case .heading(let level, _, _): lastHeading = level
+            case .heading(let level, _, _, _): lastHeading = level
             case .paragraph(let paragraph, _):
                 if let level = lastHeading, BoldQuestion(paragraph) != nil {
                     deepest = max(deepest ?? level, level)
                     lastHeading = nil
                 }
-            case .block, .entry: break
+            case .block, .entry, .anchor: break
             }
         }
         return deepest
@@ -163,12 +163,12 @@ struct QuestionRoles {
 
     /// A bold question between this heading and the next one of its level or higher.
     private static func hasBoldQuestion(under index: Int, in flow: [FlowItem]) -> Bool {
-        guard case .heading(let level, _, _) = flow[index] else { return false }
+        guard case .heading(let level, _, _, _) = flow[index] else { return false }
         for item in flow[(index + 1)...] {
             switch item {
-            case .heading(let inner, _, _): if inner <= level { return false }
+            case .heading(let inner, _, _, _): if inner <= level { return false }
             case .paragraph(let paragraph, _): if BoldQuestion(paragraph) != nil { return true }
-            case .block, .entry: break
+            case .block, .entry, .anchor: break
             }
         }
         return false
