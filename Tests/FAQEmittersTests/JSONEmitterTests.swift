@@ -42,8 +42,7 @@ enum SchemaValidator {
 @Suite struct JSONEmitterTests {
     static func json(_ document: FAQDocument, baseURL: String? = nil) throws -> String {
         let result = try JSONEmitter().emit(document, options: EmitOptions(baseURL: baseURL))
-        guard case .text(let text) = result.output else { throw UnexpectedOutput() }
-        return text
+        return result.text
     }
 
     @Test(arguments: Fixtures.names)
@@ -158,7 +157,7 @@ enum SchemaValidator {
         for name in Fixtures.names {
             let document = try Fixtures.document(name)
             let result = try JSONEmitter().emit(document, options: EmitOptions(timestamp: 0))
-            guard case .text(let text) = result.output else { throw UnexpectedOutput() }
+            let text = result.text
             let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             let entries = (object["entries"] as? [[String: Any]])
                 ?? ((object["sections"] as? [[String: Any]]) ?? []).flatMap { ($0["entries"] as? [[String: Any]]) ?? [] }
