@@ -44,7 +44,7 @@ let package = Package(
         // Golden files and external validators, shared by the test targets.
         .target(name: "FAQTestSupport", path: "Tests/FAQTestSupport"),
         .testTarget(
-            name: "FAQReadersTests", dependencies: ["FAQReaders", "FAQModel", "FAQTestSupport"],
+            name: "FAQReadersTests", dependencies: ["FAQReaders", "FAQEmitters", "FAQModel", "FAQTestSupport"],
             exclude: ["Fixtures", "Golden"]),
         .testTarget(
             name: "FAQEmittersTests", dependencies: ["FAQEmitters", "FAQModel", "FAQTestSupport"],

@@ -3,67 +3,51 @@ import FAQModel
 /// One output format. Emitters receive the finished model and nothing else: they never
 /// see a reader or a C library, and they are pure (same document and options, same bytes).
 ///
-/// Two ways in, each with a default made from the other, so an emitter implements the
-/// one that suits it: `write` streams into a sink (text formats: how the tool writes large
-/// outputs to files), `emit` returns the whole output as a value (the EPUB's entries).
+/// One requirement, one way to write: `write` streams the output into a sink (a file in
+/// chunks, or memory). It has no default, so a conforming type must write: `struct X:
+/// Emitter {}` does not compile. (A test cannot assert that something fails to compile;
+/// the compiler holds it as long as no extension gives `write` a default — keep it so.)
+/// `emit` below is a convenience built on `write`, not a requirement.
 public protocol Emitter: Sendable {
-    func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult
     /// Writes the output into `sink`; returns what had to be left out.
     func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic]
 }
 
+/// A format that can bind several documents into one output (an EPUB with a chapter
+/// each). Its one requirement has no default either.
+public protocol BookEmitter: Emitter {
+    /// Writes one output made of every document into `sink`.
+    func write(book documents: [FAQDocument], options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic]
+}
+
 extension Emitter {
+    /// The whole output in memory (tests, the fuzz harness): `write` into a memory sink.
     public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
         let sink = OutputSink()
         let diagnostics = try write(document, options: options, to: sink)
-        return EmitResult(.text(String(decoding: sink.bytes, as: UTF8.self)), diagnostics: diagnostics)
+        return EmitResult(bytes: sink.bytes, diagnostics: diagnostics)
     }
-
-    public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
-        let result = try emit(document, options: options)
-        try sink.write(result.output.serialized())
-        return result.diagnostics
-    }
-}
-
-/// A format that can bind several documents into one output (an EPUB with a chapter each).
-public protocol BookEmitter: Emitter {
-    func emit(book documents: [FAQDocument], options: EmitOptions) throws -> EmitResult
 }
 
 extension BookEmitter {
-    public func write(book documents: [FAQDocument], options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
-        let result = try emit(book: documents, options: options)
-        try sink.write(result.output.serialized())
-        return result.diagnostics
+    /// The whole book in memory: `write(book:)` into a memory sink.
+    public func emit(book documents: [FAQDocument], options: EmitOptions) throws -> EmitResult {
+        let sink = OutputSink()
+        let diagnostics = try write(book: documents, options: options, to: sink)
+        return EmitResult(bytes: sink.bytes, diagnostics: diagnostics)
     }
 }
 
-/// What an emitter produced, plus what it had to leave out (lossy output is reported, not hidden).
+/// An output held in memory, plus what the emitter had to leave out (lossy output is
+/// reported, not hidden).
 public struct EmitResult: Sendable {
-    public var output: EmitOutput
+    public var bytes: [UInt8]
     public var diagnostics: [Diagnostic]
-    public init(_ output: EmitOutput, diagnostics: [Diagnostic] = []) {
-        self.output = output
+    public init(bytes: [UInt8], diagnostics: [Diagnostic] = []) {
+        self.bytes = bytes
         self.diagnostics = diagnostics
     }
-}
 
-public enum EmitOutput: Sendable {
-    /// A text file, UTF-8.
-    case text(String)
-    /// A package (EPUB) as its entries in archive order; zipped by `ArchiveEntry.zip`.
-    case archive([ArchiveEntry])
-}
-
-public struct ArchiveEntry: Sendable, Hashable {
-    public var path: String
-    public var data: [UInt8]
-    /// `mimetype` must be stored uncompressed in an EPUB.
-    public var compressed: Bool
-    public init(path: String, data: [UInt8], compressed: Bool = true) {
-        self.path = path
-        self.data = data
-        self.compressed = compressed
-    }
+    /// The bytes as UTF-8 text (every format but EPUB is text).
+    public var text: String { String(decoding: bytes, as: UTF8.self) }
 }

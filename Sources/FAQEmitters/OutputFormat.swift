@@ -1,53 +1,31 @@
 import FAQModel
 
-/// The one registry of formats: adding a format is a case here, its emitter file and its tests.
-public enum OutputFormat: String, CaseIterable, Sendable, Hashable {
+/// The one registry of formats. Adding a format: its folder (emitter and `FormatDescriptor`),
+/// one case and one line in `descriptor` here, and its tests (a validator in the test
+/// suite's `FormatValidators`, which fails for a format without one).
+public enum OutputFormat: CaseIterable, Sendable, Hashable, RawRepresentable {
     case man, xhtml, epub, text, json, jsonld
 
-    public var fileExtension: String {
+    public var descriptor: FormatDescriptor {
         switch self {
-        case .man: return "7"
-        case .xhtml: return "xhtml"
-        case .epub: return "epub"
-        case .text: return "txt"
-        case .json: return "json"
-        case .jsonld: return "jsonld"
+        case .man: return ManEmitter.format
+        case .xhtml: return XHTMLEmitter.format
+        case .epub: return EPUBEmitter.format
+        case .text: return TextEmitter.format
+        case .json: return JSONEmitter.format
+        case .jsonld: return JSONLDEmitter.format
         }
     }
 
-    public var mediaType: String {
-        switch self {
-        case .man: return "text/troff"
-        case .xhtml: return "application/xhtml+xml"
-        case .epub: return "application/epub+zip"
-        case .text: return "text/plain; charset=utf-8"
-        case .json: return "application/json"
-        case .jsonld: return "application/ld+json"
-        }
+    /// The descriptor's name: what `--format` accepts.
+    public var rawValue: String { descriptor.name }
+
+    public init?(rawValue: String) {
+        guard let format = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+        self = format
     }
 
-    public var summary: String {
-        switch self {
-        case .man: return "man(7) page for man-db/groff and mandoc"
-        case .xhtml: return "one EPUB-style XHTML5 document"
-        case .epub: return "EPUB 3 book (several inputs make one book)"
-        case .text: return "plain text wrapped by display width"
-        case .json: return "the document model as versioned JSON"
-        case .jsonld: return "schema.org FAQPage JSON-LD"
-        }
-    }
-
-    /// Binary outputs are never written to a terminal.
-    public var isBinary: Bool { self == .epub }
-
-    public var emitter: any Emitter {
-        switch self {
-        case .man: return ManEmitter()
-        case .xhtml: return XHTMLEmitter()
-        case .epub: return EPUBEmitter()
-        case .text: return TextEmitter()
-        case .json: return JSONEmitter()
-        case .jsonld: return JSONLDEmitter()
-        }
-    }
+    public var fileExtension: String { descriptor.fileExtension }
+    public var mediaType: String { descriptor.mediaType }
+    public var emitter: any Emitter { descriptor.emitter }
 }

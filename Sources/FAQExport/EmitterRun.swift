@@ -9,7 +9,8 @@ extension Exporter {
     func run(_ jobs: [Job], into files: [PendingFile?]) -> [Swift.Result<(Output, [Diagnostic]), Error>] {
         // The costliest jobs start first, so the cores finish together instead of one
         // running JSON alone at the end; outputs keep the requested order.
-        let order = jobs.indices.sorted { (-Self.relativeCost(jobs[$0].format), $0) < (-Self.relativeCost(jobs[$1].format), $1) }
+        let cost = jobs.map(\.format.descriptor.relativeCost)
+        let order = jobs.indices.sorted { (-cost[$0], $0) < (-cost[$1], $1) }
         let options = emitOptions
         let costliestFirst = ConcurrentMap.map(order) { index -> Swift.Result<(Output, [Diagnostic]), Error> in
             Swift.Result {
@@ -49,17 +50,5 @@ extension Exporter {
         var results = costliestFirst
         for (position, index) in order.enumerated() { results[index] = costliestFirst[position] }
         return results
-    }
-
-    /// Emitter cost on a large FAQ, relative (measured by `make bench`, see bench/NOTES.md).
-    static func relativeCost(_ format: OutputFormat) -> Int {
-        switch format {
-        case .json: return 6
-        case .epub: return 5
-        case .text: return 4
-        case .jsonld: return 3
-        case .xhtml: return 2
-        case .man: return 1
-        }
     }
 }

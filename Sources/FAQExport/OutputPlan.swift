@@ -17,7 +17,7 @@ extension Exporter {
     func plan(_ documents: [FAQDocument], formats: [OutputFormat], destination: Destination) throws -> [Job] {
         var jobs: [Job] = []
         func add(_ format: OutputFormat, _ documents: [FAQDocument]) {
-            let fileExtension = format == .man ? ManEmitter.section(of: documents[0], options: emitOptions) : format.fileExtension
+            let fileExtension = format.descriptor.fileExtension(for: documents[0], options: emitOptions)
             var output = Output(name: OutputName.of(documents[0]), format: format, bytes: [], source: documents[0].source, fileExtension: fileExtension)
             switch destination {
             case .memory: break
@@ -27,7 +27,7 @@ extension Exporter {
             jobs.append(Job(format: format, documents: documents, output: output))
         }
         for format in formats {
-            if documents.count > 1, format.emitter is any BookEmitter {
+            if documents.count > 1, format.descriptor.bindsBook {
                 add(format, documents)
             } else {
                 for document in documents { add(format, [document]) }

@@ -63,7 +63,7 @@ public struct Entry: Sendable, Hashable {
 }
 
 /// A place in an input file; lines and columns count from 1.
-public struct SourceLocation: Sendable, Hashable, Codable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var file: String
     public var line: Int
     public var column: Int

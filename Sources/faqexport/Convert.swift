@@ -61,8 +61,8 @@ struct Convert: ParsableCommand {
 
     mutating func run() throws {
         if listFormats {
-            for f in OutputFormat.allCases {
-                print("\(f.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) .\(f.fileExtension.padding(toLength: 6, withPad: " ", startingAt: 0)) \(f.mediaType.padding(toLength: 26, withPad: " ", startingAt: 0)) \(f.summary)")
+            for f in OutputFormat.allCases.map(\.descriptor) {
+                print("\(f.name.padding(toLength: 7, withPad: " ", startingAt: 0)) .\(f.fileExtension.padding(toLength: 6, withPad: " ", startingAt: 0)) \(f.mediaType.padding(toLength: 26, withPad: " ", startingAt: 0)) \(f.summary)")
             }
             return
         }
@@ -74,9 +74,9 @@ struct Convert: ParsableCommand {
         let toStdout = output == nil && outputDir == nil
         if outputDir == nil {
             if formats.count > 1 { throw ValidationError("several formats need --output-dir") }
-            let bindsBook = formats[0].emitter is any BookEmitter
+            let bindsBook = formats[0].descriptor.bindsBook
             if inputs.count > 1 && !bindsBook { throw ValidationError("several inputs in format '\(formats[0].rawValue)' need --output-dir") }
-            if toStdout && formats[0].isBinary && isatty(STDOUT_FILENO) != 0 {
+            if toStdout && formats[0].descriptor.isBinary && isatty(STDOUT_FILENO) != 0 {
                 throw ValidationError("refusing to write \(formats[0].rawValue) to a terminal; use -o FILE")
             }
         }

@@ -30,7 +30,7 @@ struct FAQExportCommand: ParsableCommand {
               faqexport --list-formats
 
             MAIN OPTIONS
-              -f, --format F[,F…]   man, xhtml, epub, text, json, jsonld
+              -f, --format F[,F…]   \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))
               -o, --output FILE     write the one output to FILE (atomically)
               --output-dir DIR      write NAME.EXT per input and format
               --question-level N    heading level of the questions (1-6)

@@ -8,23 +8,21 @@ import Testing
     /// Three fixtures bound into one book (two of them share question ids).
     static let bookFixtures = ["everything", "hostile", "eventlet-removal-faq"]
 
-    static func entries(_ result: EmitResult) -> [ArchiveEntry] {
-        guard case .archive(let entries) = result.output else {
-            Issue.record("epub is not an archive")
-            return []
-        }
-        return entries
+    /// The book's entries, unzipped (what the goldens hold).
+    static func entries(_ documents: FAQDocument..., options: EmitOptions = options) throws -> [ArchiveEntry] {
+        try EPUBEmitter().entries(book: documents, options: options).entries
     }
 
     /// Every book the suite checks: each fixture alone, and the three-document book.
     static func books() throws -> [(name: String, entries: [ArchiveEntry], bytes: [UInt8])] {
         var books: [(String, [ArchiveEntry], [UInt8])] = []
         for name in Fixtures.names {
-            let result = try EPUBEmitter().emit(try Fixtures.document(name), options: options)
-            books.append((name, entries(result), try result.output.serialized()))
+            let document = try Fixtures.document(name)
+            books.append((name, try entries(document), try EPUBEmitter().emit(document, options: options).bytes))
         }
-        let book = try EPUBEmitter().emit(book: try bookFixtures.map(Fixtures.document), options: options)
-        books.append(("book", entries(book), try book.output.serialized()))
+        let documents = try bookFixtures.map(Fixtures.document)
+        books.append(("book", try EPUBEmitter().entries(book: documents, options: options).entries,
+                      try EPUBEmitter().emit(book: documents, options: options).bytes))
         return books
     }
 
@@ -46,13 +44,13 @@ import Testing
     }
 
     @Test func packageLayout() throws {
-        let bytes = try EPUBEmitter().emit(try Fixtures.document("everything"), options: Self.options).output.serialized()
+        let bytes = try EPUBEmitter().emit(try Fixtures.document("everything"), options: Self.options).bytes
         // Local header of the first entry: signature, method 0 (stored), name "mimetype".
         #expect(Array(bytes[0..<4]) == [0x50, 0x4B, 0x03, 0x04])
         #expect(bytes[8] == 0 && bytes[9] == 0)
         #expect(String(decoding: bytes[30..<38], as: UTF8.self) == "mimetype")
         #expect(String(decoding: bytes[38..<58], as: UTF8.self) == "application/epub+zip")
-        let entries = Self.entries(try EPUBEmitter().emit(try Fixtures.document("everything"), options: Self.options))
+        let entries = try Self.entries(try Fixtures.document("everything"))
         #expect(entries.map(\.path) == [
             "mimetype", "META-INF/container.xml", "EPUB/package.opf", "EPUB/nav.xhtml", "EPUB/style.css",
             "EPUB/chapter-001.xhtml", "EPUB/chapter-002.xhtml",
@@ -65,12 +63,12 @@ import Testing
 
     @Test func twoRunsGiveIdenticalBytesInAnyTimeZone() throws {
         let documents = try Self.bookFixtures.map(Fixtures.document)
-        let first = try EPUBEmitter().emit(book: documents, options: Self.options).output.serialized()
-        let second = try EPUBEmitter().emit(book: documents, options: Self.options).output.serialized()
+        let first = try EPUBEmitter().emit(book: documents, options: Self.options).bytes
+        let second = try EPUBEmitter().emit(book: documents, options: Self.options).bytes
         #expect(first == second)
         let saved = ProcessInfo.processInfo.environment["TZ"]
         setenv("TZ", "Pacific/Kiritimati", 1); tzset()
-        let third = try EPUBEmitter().emit(book: documents, options: Self.options).output.serialized()
+        let third = try EPUBEmitter().emit(book: documents, options: Self.options).bytes
         if let saved { setenv("TZ", saved, 1) } else { unsetenv("TZ") }
         tzset()
         #expect(first == third)
@@ -95,7 +93,7 @@ import Testing
                 ]))]),
             ]),
         ]))
-        let entries = Self.entries(try EPUBEmitter().emit(document, options: Self.options))
+        let entries = try Self.entries(document)
         let one = String(decoding: entries.first { $0.path == "EPUB/chapter-001.xhtml" }!.data, as: UTF8.self)
         let two = String(decoding: entries.first { $0.path == "EPUB/chapter-002.xhtml" }!.data, as: UTF8.self)
         #expect(one.contains("<a href=\"chapter-002.xhtml#second\">to second</a>"))
@@ -103,10 +101,10 @@ import Testing
         // With an absolute permalink, relative links resolve against it.
         var withBase = document
         withBase.metadata.permalink = "https://example.org/faq/"
-        let based = Self.entries(try EPUBEmitter().emit(withBase, options: Self.options))
+        let based = try Self.entries(withBase)
         #expect(String(decoding: based.last!.data, as: UTF8.self).contains("<a href=\"https://example.org/x.html\">rel</a>"))
         // Everything fixture: an advanced-section link to a basics question.
-        let everything = Self.entries(try EPUBEmitter().emit(try Fixtures.document("everything"), options: Self.options))
+        let everything = try Self.entries(try Fixtures.document("everything"))
         let all = everything.filter { $0.path.hasSuffix(".xhtml") }.map { String(decoding: $0.data, as: UTF8.self) }.joined()
         #expect(all.contains("chapter-001.xhtml#how-are-lists-written") || all.contains("href=\"#how-are-lists-written\""))
     }
@@ -114,11 +112,11 @@ import Testing
     @Test func nothingExecutableFromTheHostileFixtureReachesAnyOutput() throws {
         let hostile = try Fixtures.document("hostile")
         var outputs: [(String, String)] = []
-        if case .text(let text) = try XHTMLEmitter().emit(hostile, options: Self.options).output { outputs.append(("xhtml", text)) }
-        for entry in Self.entries(try EPUBEmitter().emit(hostile, options: Self.options)) {
+        outputs.append(("xhtml", try XHTMLEmitter().emit(hostile, options: Self.options).text))
+        for entry in try Self.entries(hostile) {
             outputs.append((entry.path, String(decoding: entry.data, as: UTF8.self)))
         }
-        for entry in Self.entries(try EPUBEmitter().emit(book: [hostile, hostile], options: Self.options)) {
+        for entry in try Self.entries(hostile, hostile) {
             outputs.append(("book " + entry.path, String(decoding: entry.data, as: UTF8.self)))
         }
         #expect(outputs.count > 5)

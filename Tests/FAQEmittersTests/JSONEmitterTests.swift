@@ -42,8 +42,7 @@ enum SchemaValidator {
 @Suite struct JSONEmitterTests {
     static func json(_ document: FAQDocument, baseURL: String? = nil) throws -> String {
         let result = try JSONEmitter().emit(document, options: EmitOptions(baseURL: baseURL))
-        guard case .text(let text) = result.output else { throw UnexpectedOutput() }
-        return text
+        return result.text
     }
 
     @Test(arguments: Fixtures.names)
@@ -90,16 +89,16 @@ enum SchemaValidator {
         let schema = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect(schema["$schema"] as? String == "https://json-schema.org/draft/2020-12/schema")
         let id = try #require(schema["$id"] as? String)
-        let major = FAQDocument.jsonVersion.split(separator: ".")[0]
+        let major = JSONContract.version.split(separator: ".")[0]
         #expect(id.contains("/v\(major)/"))
         let version = (schema["properties"] as? [String: Any])?["version"] as? [String: Any]
         let pattern = try #require(version?["pattern"] as? String)
-        #expect(FAQDocument.jsonVersion.range(of: pattern, options: .regularExpression) != nil)
+        #expect(JSONContract.version.range(of: pattern, options: .regularExpression) != nil)
     }
 
     @Test func keyOrderAndExtras() throws {
         let text = try Self.json(try Fixtures.document("everything"))
-        #expect(text.hasPrefix("{\n  \"format\": \"faqexport\",\n  \"version\": \"\(FAQDocument.jsonVersion)\",\n  \"metadata\": {\n    \"title\": "))
+        #expect(text.hasPrefix("{\n  \"format\": \"faqexport\",\n  \"version\": \"\(JSONContract.version)\",\n  \"metadata\": {\n    \"title\": "))
         #expect(text.contains("\"url\": \"https://example.org/faq/#what-is-this\""))
         #expect(text.contains("\"answer_text\": \"A fixture. It has a hard line break here\\nand continues."))
         let flat = try Self.json(try Fixtures.document("seed-004"), baseURL: "https://docs.example.net/")
@@ -158,7 +157,7 @@ enum SchemaValidator {
         for name in Fixtures.names {
             let document = try Fixtures.document(name)
             let result = try JSONEmitter().emit(document, options: EmitOptions(timestamp: 0))
-            guard case .text(let text) = result.output else { throw UnexpectedOutput() }
+            let text = result.text
             let object = try #require(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
             let entries = (object["entries"] as? [[String: Any]])
                 ?? ((object["sections"] as? [[String: Any]]) ?? []).flatMap { ($0["entries"] as? [[String: Any]]) ?? [] }

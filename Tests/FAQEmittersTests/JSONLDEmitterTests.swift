@@ -6,8 +6,7 @@ import Testing
 @Suite struct JSONLDEmitterTests {
     static func jsonld(_ document: FAQDocument, baseURL: String? = nil) throws -> String {
         let result = try JSONLDEmitter().emit(document, options: EmitOptions(baseURL: baseURL))
-        guard case .text(let text) = result.output else { throw UnexpectedOutput() }
-        return text
+        return result.text
     }
 
     @Test(arguments: Fixtures.names)
@@ -52,9 +51,7 @@ import Testing
         let document = FAQDocument(
             metadata: Metadata(title: "</script><script>alert(1)</script>", description: "a & b \u{2028}"),
             body: .entries([Entry(id: "q", question: [.text("<!-- Q? -->")], answer: [.paragraph(Paragraph([.text("</SCRIPT>")]))])]))
-        guard case .text(let out) = try JSONLDEmitter().emit(document, options: EmitOptions(timestamp: 0)).output else {
-            throw UnexpectedOutput()
-        }
+        let out = try JSONLDEmitter().emit(document, options: EmitOptions(timestamp: 0)).text
         for banned in ["<", ">", "&", "\u{2028}"] { #expect(!out.contains(banned), "\(banned.debugDescription) in JSON-LD") }
         let object = try #require(JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
         #expect(object["name"] as? String == "</script><script>alert(1)</script>")

@@ -9,10 +9,7 @@ private let fixedOptions = EmitOptions(timestamp: 1_768_435_200)
 
 private func emitMan(_ document: FAQDocument, _ options: EmitOptions = fixedOptions) throws -> (String, [Diagnostic]) {
     let result = try ManEmitter().emit(document, options: options)
-    guard case .text(let text) = result.output else {
-        Issue.record("man output is not text")
-        return ("", result.diagnostics)
-    }
+    let text = result.text
     return (text, result.diagnostics)
 }
 

@@ -14,9 +14,7 @@ import Testing
                 Section(id: "description", title: [.text("DESCRIPTION")], intro: [.paragraph(Paragraph([.text("Long text.")]))], entries: []),
                 Section(id: "options", title: [.text("OPTIONS")], entries: [Entry(id: "x", question: [.text("-x")], answer: [.paragraph(Paragraph([.text("Does x.")]))])]),
             ]))
-        guard case .text(let page) = try ManEmitter().emit(document, options: EmitOptions(timestamp: 0)).output else {
-            Issue.record("expected text"); return
-        }
+        let page = try ManEmitter().emit(document, options: EmitOptions(timestamp: 0)).text
         let lines = page.split(separator: "\n")
         #expect(lines.filter { $0 == ".SH \"DESCRIPTION\"" }.count == 1)
         let description = try #require(lines.firstIndex(of: ".SH \"DESCRIPTION\""))
@@ -30,9 +28,7 @@ import Testing
         let document = FAQDocument(
             metadata: Metadata(title: "Real Title", extra: ["man_name": "\u{1}\u{2}\t\u{85}"]),
             body: .entries([Entry(id: "q", question: [.text("Q?")], answer: [])]))
-        guard case .text(let page) = try ManEmitter().emit(document, options: EmitOptions(timestamp: 0)).output else {
-            Issue.record("expected text"); return
-        }
+        let page = try ManEmitter().emit(document, options: EmitOptions(timestamp: 0)).text
         #expect(page.contains(".TH \"REAL\\-TITLE\""))
         #expect(page.contains("\nreal\\-title \\- Real Title\n"))
     }

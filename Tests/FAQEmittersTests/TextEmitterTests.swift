@@ -6,8 +6,7 @@ import Testing
 @Suite struct TextEmitterTests {
     static func text(_ document: FAQDocument, width: Int = 72, baseURL: String? = nil) throws -> String {
         let result = try TextEmitter().emit(document, options: EmitOptions(textWidth: width, baseURL: baseURL))
-        guard case .text(let text) = result.output else { throw UnexpectedOutput() }
-        return text
+        return result.text
     }
 
     @Test(arguments: Fixtures.names)

@@ -1,3 +1,4 @@
+import FAQEmitters
 import FAQModel
 @testable import FAQReaders
 import FAQTestSupport
@@ -21,10 +22,9 @@ enum ReaderFixtures {
         return try FAQReader.read(bytes: bytes, path: relative, syntax: .init(path: relative), options: options)
     }
 
+    /// The model as the tool ships it: the `json` format's writer, with default options.
     static func json(_ document: FAQDocument) throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        return [UInt8](try encoder.encode(document)) + [0x0A]
+        try JSONEmitter().emit(document, options: EmitOptions()).bytes
     }
 }
 

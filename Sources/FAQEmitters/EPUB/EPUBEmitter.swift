@@ -24,12 +24,22 @@ public struct EPUBEmitter: BookEmitter {
         var opensDocument: Bool
     }
 
-    public func emit(_ document: FAQDocument, options: EmitOptions) throws -> EmitResult {
-        try emit(book: [document], options: options)
+    public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
+        try write(book: [document], options: options, to: sink)
     }
 
-    public func emit(book documents: [FAQDocument], options: EmitOptions) throws -> EmitResult {
-        guard !documents.isEmpty else { return EmitResult(.archive([])) }
+    /// The book zipped (`ArchiveEntry.zip`, in memory: ZIPFoundation builds the archive
+    /// whole) into `sink`.
+    public func write(book documents: [FAQDocument], options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
+        let book = try entries(book: documents, options: options)
+        try sink.write(ArchiveEntry.zip(book.entries))
+        return book.diagnostics
+    }
+
+    /// The book's entries in archive order, unzipped: what the tests compare with their
+    /// goldens (EPUB goldens are the entries, not zip bytes).
+    public func entries(book documents: [FAQDocument], options: EmitOptions) throws -> (entries: [ArchiveEntry], diagnostics: [Diagnostic]) {
+        guard !documents.isEmpty else { return ([], []) }
         let pages = documents.map(FAQPage.init)
         let chapters = Self.chapters(pages)
 
@@ -89,7 +99,7 @@ public struct EPUBEmitter: BookEmitter {
         entries.append(ArchiveEntry(path: Navigation.path, data: navigation.xhtml))
         entries.append(ArchiveEntry(path: "EPUB/" + Self.stylesheetHref, data: Array(Stylesheet.book.utf8)))
         entries += chapterEntries
-        return EmitResult(.archive(entries), diagnostics: diagnostics)
+        return (entries, diagnostics)
     }
 
     // MARK: Plan

@@ -1,6 +1,19 @@
 import Foundation
 import ZIPFoundation
 
+/// One file of the EPUB package, as `EPUBEmitter.entries` returns it.
+public struct ArchiveEntry: Sendable, Hashable {
+    public var path: String
+    public var data: [UInt8]
+    /// `mimetype` must be stored uncompressed in an EPUB.
+    public var compressed: Bool
+    public init(path: String, data: [UInt8], compressed: Bool = true) {
+        self.path = path
+        self.data = data
+        self.compressed = compressed
+    }
+}
+
 extension ArchiveEntry {
     /// Every entry's modification time: 1980-01-01 00:00:00, the first instant a zip (MS-DOS)
     /// timestamp can hold. A constant rather than the document date, so the archive bytes

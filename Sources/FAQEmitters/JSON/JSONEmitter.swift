@@ -2,8 +2,8 @@ import FAQModel
 
 /// The document model as versioned JSON, the contract published as
 /// `schema/faqexport.schema.json` (draft 2020-12) and decoded back by `FAQDocument`'s
-/// `Codable` (`DocumentCoding.swift`, `NodeCoding.swift`): decoding this output gives the
-/// same model.
+/// `Decodable` (`DocumentCoding.swift`, `NodeCoding.swift`): decoding this output gives the
+/// same model. Every key and type name comes from `JSONContract`, which the decoder reads too.
 ///
 /// Written by hand with `JSONWriter` (bench/NOTES.md) in a fixed, meaningful key order:
 /// `format`, `version`, `metadata`, `source`, `preamble`, then `entries` or `sections`.
@@ -27,6 +27,13 @@ public struct JSONEmitter: Emitter {
     }
 }
 
+private typealias DocumentKey = JSONContract.DocumentKey
+private typealias MetadataKey = JSONContract.MetadataKey
+private typealias SectionKey = JSONContract.SectionKey
+private typealias EntryKey = JSONContract.EntryKey
+private typealias LocationKey = JSONContract.LocationKey
+private typealias NodeKey = JSONContract.NodeKey
+
 /// The contract's shapes, one function per type, in key order.
 private struct FAQJSONWriter {
     var out: JSONWriter
@@ -44,19 +51,19 @@ private struct FAQJSONWriter {
 
     mutating func document(_ document: FAQDocument) throws {
         out.beginObject()
-        out.member("format", FAQDocument.jsonFormat)
-        out.member("version", FAQDocument.jsonVersion)
-        out.key("metadata")
+        out.member(DocumentKey.format, JSONContract.format)
+        out.member(DocumentKey.version, JSONContract.version)
+        out.key(DocumentKey.metadata)
         metadata(document.metadata)
-        out.member("source", document.source)
-        out.key("preamble")
+        out.member(DocumentKey.source, document.source)
+        out.key(DocumentKey.preamble)
         blocks(document.preamble)
         switch document.body {
         case .entries(let entries):
-            out.key("entries")
+            out.key(DocumentKey.entries)
             try self.entries(entries)
         case .sections(let sections):
-            out.key("sections")
+            out.key(DocumentKey.sections)
             out.beginArray()
             for s in sections { try section(s) }
             out.endArray()
@@ -66,17 +73,17 @@ private struct FAQJSONWriter {
 
     mutating func metadata(_ m: Metadata) {
         out.beginObject()
-        out.member("title", m.title)
-        out.member("description", m.description)
-        out.member("keywords", strings: m.keywords)
-        out.member("lang", m.lang)
-        out.member("date", m.date)
-        out.member("permalink", m.permalink)
-        out.member("url", m.url)
-        out.member("authors", strings: m.authors)
-        out.member("og_title", m.ogTitle)
-        out.member("og_description", m.ogDescription)
-        out.key("extra")
+        out.member(MetadataKey.title, m.title)
+        out.member(MetadataKey.description, m.description)
+        out.member(MetadataKey.keywords, strings: m.keywords)
+        out.member(MetadataKey.lang, m.lang)
+        out.member(MetadataKey.date, m.date)
+        out.member(MetadataKey.permalink, m.permalink)
+        out.member(MetadataKey.url, m.url)
+        out.member(MetadataKey.authors, strings: m.authors)
+        out.member(MetadataKey.ogTitle, m.ogTitle)
+        out.member(MetadataKey.ogDescription, m.ogDescription)
+        out.key(MetadataKey.extra)
         out.beginObject()
         for key in m.extra.keys.sorted() { out.member(key, m.extra[key]!) }
         out.endObject()
@@ -85,14 +92,14 @@ private struct FAQJSONWriter {
 
     mutating func section(_ s: Section) throws {
         out.beginObject()
-        out.member("id", s.id)
-        out.member("title", s.title.plainText)
-        out.key("title_content")
+        out.member(SectionKey.id, s.id)
+        out.member(SectionKey.title, s.title.plainText)
+        out.key(SectionKey.titleContent)
         inlines(s.title)
-        out.member("url", urls.entry(s.id))
-        out.key("intro")
+        out.member(SectionKey.url, urls.entry(s.id))
+        out.key(SectionKey.intro)
         blocks(s.intro)
-        out.key("entries")
+        out.key(SectionKey.entries)
         try entries(s.entries)
         location(s.location)
         out.endObject()
@@ -109,17 +116,17 @@ private struct FAQJSONWriter {
 
     mutating func entry(_ e: Entry) {
         out.beginObject()
-        out.member("id", e.id)
-        out.member("question", e.question.plainText)
-        out.key("question_content")
+        out.member(EntryKey.id, e.id)
+        out.member(EntryKey.question, e.question.plainText)
+        out.key(EntryKey.questionContent)
         inlines(e.question)
-        out.member("url", urls.entry(e.id))
-        out.member("answer_text", answerText(e.answer))
+        out.member(EntryKey.url, urls.entry(e.id))
+        out.member(EntryKey.answerText, answerText(e.answer))
         // The same sanitized XHTML the xhtml/epub outputs carry; headings inside an answer
         // start at h4, below a page's h1 title, h2 sections and h3 questions.
         // Links resolved against the page URL (`DocumentURLs.resolve`): the fragment is read off the site.
-        out.member("answer_html", utf8: XHTMLContent.fragmentBytes(e.answer, minimumHeadingLevel: 4, rewriteLink: urls.resolve))
-        out.key("answer")
+        out.member(EntryKey.answerHTML, utf8: XHTMLContent.fragmentBytes(e.answer, minimumHeadingLevel: 4, rewriteLink: urls.resolve))
+        out.key(EntryKey.answer)
         blocks(e.answer)
         location(e.location)
         out.endObject()
@@ -132,11 +139,11 @@ private struct FAQJSONWriter {
 
     mutating func location(_ l: SourceLocation?) {
         guard let l else { return }
-        out.key("location")
+        out.key(EntryKey.location)
         out.beginObject()
-        out.member("file", l.file)
-        out.member("line", l.line)
-        out.member("column", l.column)
+        out.member(LocationKey.file, l.file)
+        out.member(LocationKey.line, l.line)
+        out.member(LocationKey.column, l.column)
         out.endObject()
     }
 
@@ -150,46 +157,46 @@ private struct FAQJSONWriter {
         out.beginObject()
         switch block {
         case .paragraph(let p):
-            out.member("type", "paragraph")
-            out.key("content")
+            type(.paragraph)
+            out.key(NodeKey.content)
             inlines(p.content)
         case .heading(let h):
-            out.member("type", "heading")
-            out.member("level", h.level)
-            out.key("content")
+            type(.heading)
+            out.member(NodeKey.level, h.level)
+            out.key(NodeKey.content)
             inlines(h.content)
-            if let id = h.id { out.member("id", id) }
+            if let id = h.id { out.member(NodeKey.id, id) }
         case .list(let l):
-            out.member("type", "list")
-            out.member("kind", l.kind.rawValue)
-            out.member("start", l.start)
-            out.member("tight", l.tight)
-            out.key("items")
+            type(.list)
+            out.member(NodeKey.kind, l.kind.rawValue)
+            out.member(NodeKey.start, l.start)
+            out.member(NodeKey.tight, l.tight)
+            out.key(NodeKey.items)
             out.beginArray()
             for item in l.items {
                 out.beginObject()
-                out.member("task", item.task?.rawValue)
-                out.key("content")
+                out.member(NodeKey.task, item.task?.rawValue)
+                out.key(NodeKey.content)
                 blocks(item.content)
                 out.endObject()
             }
             out.endArray()
         case .code(let c):
-            out.member("type", "code_block")
-            out.member("language", c.language)
-            out.member("text", c.text)
+            type(.codeBlock)
+            out.member(NodeKey.language, c.language)
+            out.member(NodeKey.text, c.text)
         case .quote(let q):
-            out.member("type", "block_quote")
-            out.key("content")
+            type(.blockQuote)
+            out.key(NodeKey.content)
             blocks(q.content)
         case .table(let t):
-            out.member("type", "table")
-            out.member("alignments", strings: t.alignments.map(\.rawValue))
-            out.key("header")
+            type(.table)
+            out.member(NodeKey.alignments, strings: t.alignments.map(\.rawValue))
+            out.key(NodeKey.header)
             out.beginArray()
             for cell in t.header { inlines(cell.content) }
             out.endArray()
-            out.key("rows")
+            out.key(NodeKey.rows)
             out.beginArray()
             for row in t.rows {
                 out.beginArray()
@@ -198,7 +205,7 @@ private struct FAQJSONWriter {
             }
             out.endArray()
         case .thematicBreak:
-            out.member("type", "thematic_break")
+            type(.thematicBreak)
         }
         out.endObject()
     }
@@ -213,39 +220,53 @@ private struct FAQJSONWriter {
         out.beginObject()
         switch inline {
         case .text(let s):
-            out.member("type", "text")
-            out.member("text", s)
+            type(.text)
+            out.member(NodeKey.text, s)
         case .code(let s):
-            out.member("type", "code")
-            out.member("text", s)
+            type(.code)
+            out.member(NodeKey.text, s)
         case .emphasis(let c):
-            out.member("type", "emphasis")
-            out.key("content")
+            type(.emphasis)
+            out.key(NodeKey.content)
             inlines(c)
         case .strong(let c):
-            out.member("type", "strong")
-            out.key("content")
+            type(.strong)
+            out.key(NodeKey.content)
             inlines(c)
         case .strikethrough(let c):
-            out.member("type", "strikethrough")
-            out.key("content")
+            type(.strikethrough)
+            out.key(NodeKey.content)
             inlines(c)
         case .link(let link):
-            out.member("type", "link")
-            out.member("url", link.url)
-            out.member("title", link.title)
-            out.key("content")
+            type(.link)
+            out.member(NodeKey.url, link.url)
+            out.member(NodeKey.title, link.title)
+            out.key(NodeKey.content)
             inlines(link.content)
         case .image(let image):
-            out.member("type", "image")
-            out.member("url", image.url)
-            out.member("title", image.title)
-            out.member("alt", image.alt)
+            type(.image)
+            out.member(NodeKey.url, image.url)
+            out.member(NodeKey.title, image.title)
+            out.member(NodeKey.alt, image.alt)
         case .lineBreak:
-            out.member("type", "line_break")
+            type(.lineBreak)
         case .softBreak:
-            out.member("type", "soft_break")
+            type(.softBreak)
         }
         out.endObject()
     }
+
+    mutating func type(_ type: JSONContract.BlockType) { out.member(NodeKey.type, type.rawValue) }
+    mutating func type(_ type: JSONContract.InlineType) { out.member(NodeKey.type, type.rawValue) }
+}
+
+/// Members named by the contract's keys.
+extension JSONWriter {
+    fileprivate mutating func key(_ key: some CodingKey) { self.key(key.stringValue) }
+    fileprivate mutating func member(_ key: some CodingKey, _ value: String) { member(key.stringValue, value) }
+    fileprivate mutating func member(_ key: some CodingKey, _ value: String?) { member(key.stringValue, value) }
+    fileprivate mutating func member(_ key: some CodingKey, _ value: Int) { member(key.stringValue, value) }
+    fileprivate mutating func member(_ key: some CodingKey, _ value: Bool) { member(key.stringValue, value) }
+    fileprivate mutating func member(_ key: some CodingKey, utf8 value: [UInt8]) { member(key.stringValue, utf8: value) }
+    fileprivate mutating func member(_ key: some CodingKey, strings: [String]) { member(key.stringValue, strings: strings) }
 }

@@ -4,8 +4,7 @@ import Testing
 
 /// The emitter goldens in `Tests/FAQEmittersTests/Golden/`.
 enum Golden {
-    static let files = GoldenFiles(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("Golden"))
+    static let files = GoldenFiles(directory: URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden"))
     static var directory: URL { files.directory }
     static var recording: Bool { GoldenFiles.recording }
     static func url(_ name: String) -> URL { files.url(name) }

@@ -4,8 +4,7 @@ import Foundation
 /// The emitter fixtures: model dumps in `Fixtures/*.json` (made by the readers from
 /// `Tests/FAQReadersTests/Fixtures/*.md`), so emitters are tested apart from readers.
 enum Fixtures {
-    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Fixtures")
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 
     /// Every fixture name: `everything`, `hostile`, `eventlet-removal-faq`, `seed-004`…
     static var names: [String] {
