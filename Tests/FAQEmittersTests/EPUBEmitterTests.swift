@@ -7,6 +7,8 @@ import Testing
     static let options = EmitOptions(timestamp: 1_767_225_600)
     /// Three fixtures bound into one book (two of them share question ids).
     static let bookFixtures = ["everything", "hostile", "eventlet-removal-faq"]
+    /// Two documents with cross-references, sharing an id: each links to its own.
+    static let crossReferenceBook = ["crossrefs", "crossref-dead"]
 
     static func entries(_ result: EmitResult) -> [ArchiveEntry] {
         guard case .archive(let entries) = result.output else {
@@ -25,6 +27,8 @@ import Testing
         }
         let book = try EPUBEmitter().emit(book: try bookFixtures.map(Fixtures.document), options: options)
         books.append(("book", entries(book), try book.output.serialized()))
+        let crossReferences = try EPUBEmitter().emit(book: try crossReferenceBook.map(Fixtures.document), options: options)
+        books.append(("crossref-book", entries(crossReferences), try crossReferences.output.serialized()))
         return books
     }
 

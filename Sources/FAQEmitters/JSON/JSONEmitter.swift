@@ -20,7 +20,8 @@ public struct JSONEmitter: Emitter {
     public init() {}
 
     public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
-        var writer = FAQJSONWriter(urls: DocumentURLs(document, options: options), sink: sink)
+        let urls = DocumentURLs(document, options: options)
+        var writer = FAQJSONWriter(urls: urls, html: AnswerHTML(document, urls: urls), sink: sink)
         try writer.document(document)
         try writer.out.finish(into: sink)
         return []
@@ -31,15 +32,17 @@ public struct JSONEmitter: Emitter {
 private struct FAQJSONWriter {
     var out: JSONWriter
     let urls: DocumentURLs
+    let html: AnswerHTML
     private var plain: TextBlocks
     /// Takes the bytes between entries.
     let sink: OutputSink
 
-    init(urls: DocumentURLs, sink: OutputSink) {
+    init(urls: DocumentURLs, html: AnswerHTML, sink: OutputSink) {
         out = JSONWriter(capacity: OutputSink.chunkSize + (1 << 16))
         self.urls = urls
+        self.html = html
         self.sink = sink
-        plain = TextBlocks(inlines: PlainInlines(style: .inline, urls: urls))
+        plain = TextBlocks(inlines: PlainInlines(style: .inline, urls: urls, anchors: html.anchors, numbered: false))
     }
 
     mutating func document(_ document: FAQDocument) throws {
@@ -54,11 +57,11 @@ private struct FAQJSONWriter {
         switch document.body {
         case .entries(let entries):
             out.key("entries")
-            try self.entries(entries)
+            try self.entries(entries, unit: 0)
         case .sections(let sections):
             out.key("sections")
             out.beginArray()
-            for s in sections { try section(s) }
+            for (u, s) in sections.enumerated() { try section(s, unit: u) }
             out.endArray()
         }
         out.endObject()
@@ -83,7 +86,7 @@ private struct FAQJSONWriter {
         out.endObject()
     }
 
-    mutating func section(_ s: Section) throws {
+    mutating func section(_ s: Section, unit: Int) throws {
         out.beginObject()
         out.member("id", s.id)
         out.member("title", s.title.plainText)
@@ -93,21 +96,21 @@ private struct FAQJSONWriter {
         out.key("intro")
         blocks(s.intro)
         out.key("entries")
-        try entries(s.entries)
+        try entries(s.entries, unit: unit)
         location(s.location)
         out.endObject()
     }
 
-    mutating func entries(_ entries: [Entry]) throws {
+    mutating func entries(_ entries: [Entry], unit: Int) throws {
         out.beginArray()
-        for e in entries {
-            entry(e)
+        for (index, e) in entries.enumerated() {
+            entry(e, unit: unit, index: index)
             try out.drain(into: sink)
         }
         out.endArray()
     }
 
-    mutating func entry(_ e: Entry) {
+    mutating func entry(_ e: Entry, unit: Int, index: Int) {
         out.beginObject()
         out.member("id", e.id)
         out.member("question", e.question.plainText)
@@ -115,10 +118,7 @@ private struct FAQJSONWriter {
         inlines(e.question)
         out.member("url", urls.entry(e.id))
         out.member("answer_text", answerText(e.answer))
-        // The same sanitized XHTML the xhtml/epub outputs carry; headings inside an answer
-        // start at h4, below a page's h1 title, h2 sections and h3 questions.
-        // Links resolved against the page URL (`DocumentURLs.resolve`): the fragment is read off the site.
-        out.member("answer_html", utf8: XHTMLContent.fragmentBytes(e.answer, minimumHeadingLevel: 4, rewriteLink: urls.resolve))
+        out.member("answer_html", utf8: html.bytes(e.answer, unit: unit, entry: index))
         out.key("answer")
         blocks(e.answer)
         location(e.location)
