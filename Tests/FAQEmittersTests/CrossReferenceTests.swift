@@ -150,6 +150,8 @@ import Testing
         ("Why?", "why?", "2.1", "(see 2.1)"),
         ("Why?", "that", "3.", "(see 3. \"Why?\")"),
         ("  Spaced\n title ", "x", nil, "(see \"Spaced title\")"),
+        ("Why does a leading `/` fail?", "why does a leading / fail", nil, nil),
+        ("Why do I enable it?", "Why do I enabled it?", nil, "(see \"Why do I enable it?\")"),
     ])
     func noteRule(_ title: String, _ linkText: String, _ number: String?, _ expected: String?) {
         let target = AnchorIndex.Target(kind: .entry, id: "x", title: [.text(title)], unit: 0, entry: 0)

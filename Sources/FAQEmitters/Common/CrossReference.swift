@@ -9,8 +9,8 @@ import Foundation
 ///   question, `2.` for a section, the question's or section's number for a heading inside
 ///   it); formats without numbers (man, `answer_text`) leave it out.
 /// - TITLE is the question, the section title or the heading's text, as plain text; left out
-///   when the link's text already says it (the same words, ignoring case and closing
-///   punctuation: `[configuring](#configuring)` needs no `"Configuring"`).
+///   when the link's text already says it (the same letters and digits, ignoring case,
+///   punctuation and spacing: `[configuring](#configuring)` needs no `"Configuring"`).
 /// - Nothing at all is added when neither is left (a link whose text is the title, in a
 ///   format without numbers): the text names its target.
 ///
@@ -32,12 +32,11 @@ enum CrossReference {
         }
     }
 
-    /// The words of a title as a reader compares them: lowercased, without closing `?`, `.`,
-    /// `:`, `!` (or their fullwidth forms).
+    /// The words of a title as a reader compares them: its letters and digits, lowercased
+    /// (punctuation, code quotes and spacing aside: a question written with `` `/` `` and a
+    /// link to it written with a code span say the same).
     private static func comparable(_ text: String) -> String {
-        var text = Substring(text.lowercased())
-        while let last = text.last, "?.:!？。：！".contains(last) { text = text.dropLast() }
-        return text.trimmingCharacters(in: .whitespaces)
+        String(text.lowercased().filter { $0.isLetter || $0.isNumber })
     }
 
     /// A title as one line of plain text, cut after `maximumLabel` characters; reads no more
