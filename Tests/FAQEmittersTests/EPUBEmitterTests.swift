@@ -7,6 +7,8 @@ import Testing
     static let options = EmitOptions(timestamp: 1_767_225_600)
     /// Three fixtures bound into one book (two of them share question ids).
     static let bookFixtures = ["everything", "hostile", "eventlet-removal-faq"]
+    /// Two documents with cross-references, sharing an id: each links to its own.
+    static let crossReferenceBook = ["crossrefs", "crossref-dead"]
 
     /// The book's entries, unzipped (what the goldens hold).
     static func entries(_ documents: FAQDocument..., options: EmitOptions = options) throws -> [ArchiveEntry] {
@@ -23,6 +25,9 @@ import Testing
         let documents = try bookFixtures.map(Fixtures.document)
         books.append(("book", try EPUBEmitter().entries(book: documents, options: options).entries,
                       try EPUBEmitter().emit(book: documents, options: options).bytes))
+        let crossReferenceDocuments = try crossReferenceBook.map(Fixtures.document)
+        books.append(("crossref-book", try EPUBEmitter().entries(book: crossReferenceDocuments, options: options).entries,
+                      try EPUBEmitter().emit(book: crossReferenceDocuments, options: options).bytes))
         return books
     }
 

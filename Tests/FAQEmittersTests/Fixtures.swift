@@ -2,7 +2,8 @@ import FAQModel
 import Foundation
 
 /// The emitter fixtures: model dumps in `Fixtures/*.json` (made by the readers from
-/// `Tests/FAQReadersTests/Fixtures/*.md`), so emitters are tested apart from readers.
+/// `Tests/FAQReadersTests/Fixtures/*.md`, or written by hand where a model shape matters
+/// more than its source: `crossrefs`, `crossref-dead`), so emitters are tested apart from readers.
 enum Fixtures {
     static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
 

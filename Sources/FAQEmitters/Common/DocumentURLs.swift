@@ -48,15 +48,18 @@ struct DocumentURLs: Sendable {
     }
 
     /// Relative links of the document that `absolute(_:)` cannot resolve (the page's address
-    /// is unknown): how many, and where the first is; nil when there are none.
-    func unresolvedRelativeLinks(in document: FAQDocument) -> (count: Int, first: String, location: SourceLocation?)? {
+    /// is unknown), but for those `elsewhere` says go somewhere anyway (an EPUB's links to its
+    /// other documents): how many, and where the first is; nil when there are none.
+    func unresolvedRelativeLinks(in document: FAQDocument, except elsewhere: (String) -> Bool = { _ in false })
+        -> (count: Int, first: String, location: SourceLocation?)? {
         if let page, LinkPolicy.scheme(of: page) == "http" || LinkPolicy.scheme(of: page) == "https" { return nil }
         var count = 0
         var first: (url: String, location: SourceLocation?)?
         func visit(_ blocks: [Block], _ location: SourceLocation?) {
             blocks.forEachLink { link in
                 // An empty URL names the page itself, not another one.
-                guard LinkPolicy.classify(link.url) == .relative, link.url.contains(where: { !$0.isWhitespace }) else { return }
+                guard LinkPolicy.classify(link.url) == .relative, link.url.contains(where: { !$0.isWhitespace }),
+                      !elsewhere(link.url) else { return }
                 count += 1
                 if first == nil { first = (link.url, location) }
             }

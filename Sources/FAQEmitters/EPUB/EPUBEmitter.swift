@@ -8,10 +8,12 @@ import Foundation
 /// `EPUB/nav.xhtml`, `EPUB/style.css`, `EPUB/chapter-NNN.xhtml`, zipped in that order with
 /// fixed timestamps (`ArchiveEntry.zip`), so two runs give identical bytes.
 ///
-/// Links: `#id` links to a question or section point at the chapter holding it; other
-/// fragments become text (the target does not exist). Relative links are resolved against the
-/// page's absolute `http(s)` URL (`DocumentURLs`) or become text, since the book
-/// holds no such file (with a warning). Everything else follows `XHTMLContent`'s sanitizing rules.
+/// Links (`BookLinks`): a `#id` link to a question, section or heading points at the chapter
+/// holding it (each document's ids are its own); a relative link to another document of the
+/// book at that document's chapter; other relative links are resolved against the page's
+/// absolute `http(s)` URL (`DocumentURLs`) or become text, since the book holds no such file
+/// (one warning per document). A `#id` link to nothing becomes text with a warning.
+/// Everything else follows `XHTMLContent`'s sanitizing rules.
 public struct EPUBEmitter: BookEmitter {
     public init() {}
 
@@ -43,15 +45,7 @@ public struct EPUBEmitter: BookEmitter {
         let pages = documents.map(FAQPage.init)
         let chapters = Self.chapters(pages)
 
-        // id → chapter file, per document (ids are unique within a document only).
-        var targets = [[String: String]](repeating: [:], count: pages.count)
-        for chapter in chapters {
-            for u in chapter.units {
-                let unit = pages[chapter.document].units[u]
-                if let id = unit.id { targets[chapter.document][id] = chapter.file }
-                for entry in unit.entries { targets[chapter.document][entry.id] = chapter.file }
-            }
-        }
+        let links = BookLinks(pages, chapters: chapters)
 
         var entries: [ArchiveEntry] = [
             ArchiveEntry(path: "mimetype", data: Array("application/epub+zip".utf8), compressed: false),
@@ -60,8 +54,8 @@ public struct EPUBEmitter: BookEmitter {
         var diagnostics: [Diagnostic] = []
         var chapterEntries: [ArchiveEntry] = []
         let urls = documents.map { DocumentURLs($0, options: options) }
-        for (document, urls) in zip(documents, urls) {
-            if let unresolved = urls.unresolvedRelativeLinks(in: document) {
+        for (d, (document, urls)) in zip(documents, urls).enumerated() {
+            if let unresolved = urls.unresolvedRelativeLinks(in: document, except: { links.leadsIntoBook($0, from: d) }) {
                 diagnostics.append(.warning(
                     "EPUB: \(unresolved.count) relative link\(unresolved.count == 1 ? "" : "s") (first: '\(unresolved.first.prefix(60))') written as text: the page's address is unknown (give --base-url, or url in a Jekyll _config.yml)",
                     at: unresolved.location ?? document.source.map { SourceLocation(file: $0, line: 1) }))
@@ -69,9 +63,10 @@ public struct EPUBEmitter: BookEmitter {
         }
         for chapter in chapters {
             let page = pages[chapter.document]
-            let map = targets[chapter.document]
             let documentURLs = urls[chapter.document]
-            var content = XHTMLContent { url in Self.rewrite(url, targets: map, current: chapter.file, urls: documentURLs) }
+            var content = XHTMLContent(anchors: page.anchors) { url in
+                links.rewrite(url, from: chapter.document, current: chapter.file, urls: documentURLs)
+            }
             content.forReading = true
             let title = chapter.opensDocument || chapter.units.isEmpty ? page.title
                 : FAQPage.label(page.units[chapter.units[0]].title?.plainText ?? "", page.title)
@@ -88,7 +83,7 @@ public struct EPUBEmitter: BookEmitter {
 
         let title = Self.bookTitle(pages)
         let navigation = Navigation(title: title, lang: pages[0].lang, firstChapter: chapters[0].file) { out in
-            Self.writeTOCItems(pages, chapters, targets, to: &out)
+            Self.writeTOCItems(pages, chapters, to: &out)
         }
         let package = Self.package(pages, chapters: chapters, title: title, options: options)
         if pages.count == 1, let given = Self.visible(documents[0].metadata.extra["identifier"]), !Self.isUsableIdentifier(given) {
@@ -133,14 +128,13 @@ public struct EPUBEmitter: BookEmitter {
     }
 
     /// The `<li>` items of the book's toc: documents → sections → questions.
-    static func writeTOCItems(_ pages: [FAQPage], _ chapters: [Chapter], _ targets: [[String: String]], to out: inout XHTMLWriter) {
+    static func writeTOCItems(_ pages: [FAQPage], _ chapters: [Chapter], to out: inout XHTMLWriter) {
         for chapter in chapters {
             let page = pages[chapter.document]
-            let map = targets[chapter.document]
             let units = chapter.units.map { page.units[$0] }
             // One section per chapter: link the chapter itself; several: each section's id.
             func writeInner(_ out: inout XHTMLWriter) {
-                FAQPage.writeTOCItems(units, href: { "\(map[$0] ?? chapter.file)#\($0)" }, chapterHref: pages.count > 1 ? nil : { _ in chapter.file }, to: &out)
+                FAQPage.writeTOCItems(units, href: { "\(chapter.file)#\($0)" }, chapterHref: pages.count > 1 ? nil : { _ in chapter.file }, to: &out)
             }
             guard pages.count > 1 || units.isEmpty else {
                 writeInner(&out)
@@ -200,18 +194,5 @@ public struct EPUBEmitter: BookEmitter {
         guard identifier.lowercased().hasPrefix("urn:uuid:") else { return true }
         let hex = identifier.dropFirst(9).split(separator: "-", omittingEmptySubsequences: false)
         return hex.map(\.count) == [8, 4, 4, 4, 12] && hex.allSatisfy { $0.allSatisfy(\.isHexDigit) }
-    }
-
-    // MARK: Links
-
-    static func rewrite(_ url: String, targets: [String: String], current: String, urls: DocumentURLs) -> String? {
-        switch LinkPolicy.classify(url) {
-        case .forbidden: return nil
-        case .remote: return url.hasPrefix("//") ? "https:" + url : url
-        case .fragment(let id):
-            guard let file = targets[id] else { return nil }
-            return file == current ? "#\(id)" : "\(file)#\(id)"
-        case .relative: return urls.absolute(url)
-        }
     }
 }

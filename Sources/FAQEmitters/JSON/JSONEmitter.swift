@@ -20,7 +20,8 @@ public struct JSONEmitter: Emitter {
     public init() {}
 
     public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
-        var writer = FAQJSONWriter(urls: DocumentURLs(document, options: options), sink: sink)
+        let urls = DocumentURLs(document, options: options)
+        var writer = FAQJSONWriter(urls: urls, html: AnswerHTML(document, urls: urls), sink: sink)
         try writer.document(document)
         try writer.out.finish(into: sink)
         return []
@@ -38,15 +39,17 @@ private typealias NodeKey = JSONContract.NodeKey
 private struct FAQJSONWriter {
     var out: JSONWriter
     let urls: DocumentURLs
+    let html: AnswerHTML
     private var plain: TextBlocks
     /// Takes the bytes between entries.
     let sink: OutputSink
 
-    init(urls: DocumentURLs, sink: OutputSink) {
+    init(urls: DocumentURLs, html: AnswerHTML, sink: OutputSink) {
         out = JSONWriter(capacity: OutputSink.chunkSize + (1 << 16))
         self.urls = urls
+        self.html = html
         self.sink = sink
-        plain = TextBlocks(inlines: PlainInlines(style: .inline, urls: urls))
+        plain = TextBlocks(inlines: PlainInlines(style: .inline, urls: urls, anchors: html.anchors, numbered: false))
     }
 
     mutating func document(_ document: FAQDocument) throws {
@@ -61,11 +64,11 @@ private struct FAQJSONWriter {
         switch document.body {
         case .entries(let entries):
             out.key(DocumentKey.entries)
-            try self.entries(entries)
+            try self.entries(entries, unit: 0)
         case .sections(let sections):
             out.key(DocumentKey.sections)
             out.beginArray()
-            for s in sections { try section(s) }
+            for (u, s) in sections.enumerated() { try section(s, unit: u) }
             out.endArray()
         }
         out.endObject()
@@ -90,7 +93,7 @@ private struct FAQJSONWriter {
         out.endObject()
     }
 
-    mutating func section(_ s: Section) throws {
+    mutating func section(_ s: Section, unit: Int) throws {
         out.beginObject()
         out.member(SectionKey.id, s.id)
         out.member(SectionKey.title, s.title.plainText)
@@ -100,21 +103,21 @@ private struct FAQJSONWriter {
         out.key(SectionKey.intro)
         blocks(s.intro)
         out.key(SectionKey.entries)
-        try entries(s.entries)
+        try entries(s.entries, unit: unit)
         location(s.location)
         out.endObject()
     }
 
-    mutating func entries(_ entries: [Entry]) throws {
+    mutating func entries(_ entries: [Entry], unit: Int) throws {
         out.beginArray()
-        for e in entries {
-            entry(e)
+        for (index, e) in entries.enumerated() {
+            entry(e, unit: unit, index: index)
             try out.drain(into: sink)
         }
         out.endArray()
     }
 
-    mutating func entry(_ e: Entry) {
+    mutating func entry(_ e: Entry, unit: Int, index: Int) {
         out.beginObject()
         out.member(EntryKey.id, e.id)
         out.member(EntryKey.question, e.question.plainText)
@@ -122,10 +125,7 @@ private struct FAQJSONWriter {
         inlines(e.question)
         out.member(EntryKey.url, urls.entry(e.id))
         out.member(EntryKey.answerText, answerText(e.answer))
-        // The same sanitized XHTML the xhtml/epub outputs carry; headings inside an answer
-        // start at h4, below a page's h1 title, h2 sections and h3 questions.
-        // Links resolved against the page URL (`DocumentURLs.resolve`): the fragment is read off the site.
-        out.member(EntryKey.answerHTML, utf8: XHTMLContent.fragmentBytes(e.answer, minimumHeadingLevel: 4, rewriteLink: urls.resolve))
+        out.member(EntryKey.answerHTML, utf8: html.bytes(e.answer, unit: unit, entry: index))
         out.key(EntryKey.answer)
         blocks(e.answer)
         location(e.location)

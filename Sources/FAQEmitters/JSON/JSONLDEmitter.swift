@@ -11,6 +11,7 @@ public struct JSONLDEmitter: Emitter {
 
     public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
         let urls = DocumentURLs(document, options: options)
+        let html = AnswerHTML(document, urls: urls)
         let metadata = document.metadata
         var out = JSONWriter(htmlSafe: true, capacity: OutputSink.chunkSize + (1 << 16))
         out.beginObject()
@@ -35,19 +36,26 @@ public struct JSONLDEmitter: Emitter {
         }
         out.key("mainEntity")
         out.beginArray()
-        for entry in document.allEntries {
-            out.beginObject()
-            out.member("@type", "Question")
-            if let url = urls.entry(entry.id) { out.member("@id", url) }
-            out.member("name", NFC.normalized(entry.question.plainText))
-            out.member("url", urls.entry(entry.id))
-            out.key("acceptedAnswer")
-            out.beginObject()
-            out.member("@type", "Answer")
-            out.member("text", NFC.normalized(XHTMLContent.fragment(entry.answer, minimumHeadingLevel: 4, rewriteLink: urls.resolve)))
-            out.endObject()
-            out.endObject()
-            try out.drain(into: sink)
+        let units: [[Entry]]
+        switch document.body {
+        case .entries(let entries): units = [entries]
+        case .sections(let sections): units = sections.map(\.entries)
+        }
+        for (u, entries) in units.enumerated() {
+            for (e, entry) in entries.enumerated() {
+                out.beginObject()
+                out.member("@type", "Question")
+                if let url = urls.entry(entry.id) { out.member("@id", url) }
+                out.member("name", NFC.normalized(entry.question.plainText))
+                out.member("url", urls.entry(entry.id))
+                out.key("acceptedAnswer")
+                out.beginObject()
+                out.member("@type", "Answer")
+                out.member("text", NFC.normalized(String(decoding: html.bytes(entry.answer, unit: u, entry: e), as: UTF8.self)))
+                out.endObject()
+                out.endObject()
+                try out.drain(into: sink)
+            }
         }
         out.endArray()
         out.endObject()

@@ -12,7 +12,7 @@ public struct ManEmitter: Emitter {
     public init() {}
 
     public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
-        var page = ManPage(options: options, sink: sink)
+        var page = ManPage(options: options, anchors: AnchorIndex(document), sink: sink)
         try page.render(document)
         try page.writer.finish(into: sink)
         return page.diagnostics
@@ -32,6 +32,8 @@ struct ManPage {
     var writer: RoffWriter
     var diagnostics: [Diagnostic] = []
     let options: EmitOptions
+    /// What `#links` point to: a man page names it (`CrossReference`).
+    let anchors: AnchorIndex
     /// Right after `.SH`, `.SS`, `.IP` or `.RS`: the next paragraph needs no `.PP`.
     var afterHeading = false
     /// Where diagnostics point: the entry being written, when known.
@@ -46,8 +48,9 @@ struct ManPage {
     /// Takes the page's bytes between entries.
     let sink: OutputSink
 
-    init(options: EmitOptions, sink: OutputSink) {
+    init(options: EmitOptions, anchors: AnchorIndex, sink: OutputSink) {
         self.options = options
+        self.anchors = anchors
         self.sink = sink
         writer = RoffWriter(asciiOnly: options.asciiOnly, capacity: OutputSink.chunkSize + (1 << 16))
     }
@@ -375,6 +378,10 @@ struct ManPage {
 
     /// Writes a link; returns true when it consumed `next` (punctuation after `.UE`).
     mutating func link(_ link: Link, next: Inline?) -> Bool {
+        if case .fragment(let fragment) = LinkPolicy.classify(link.url) {
+            crossReference(link, fragment: fragment)
+            return false
+        }
         let target = ManLinkTarget(urls?.absolute(link.url) ?? link.url)
         if writer.inTableCell {
             if let address = target.address, link.content.plainText == address {
@@ -425,5 +432,19 @@ struct ManPage {
         }
         writer.request(close)
         return false
+    }
+
+    /// A `#link`: a page cannot link inside itself, so the text is followed by what it points
+    /// to (`text (see "Question?")`, `CrossReference`); a link to nothing in the document is
+    /// its text, with a warning.
+    mutating func crossReference(_ link: Link, fragment: String) {
+        inlines(link.content)
+        guard let target = anchors.target(fragment) else {
+            // Worded as the XHTML and EPUB warning for the same link, so one message covers all three.
+            diagnostics.append(.warning("link \(link.url) \(AnchorIndex.noTarget) and is written as text", at: location))
+            return
+        }
+        guard let note = CrossReference.note(to: target, linkText: link.content, number: nil) else { return }
+        writer.text(Self.hasVisibleContent(link.content) ? " " + note : note)
     }
 }

@@ -22,7 +22,7 @@ extension ManPage {
         var longest = [Int](repeating: 0, count: columns)
         for cells in [table.header] + table.rows {
             for (column, cell) in cells.enumerated() {
-                let measure = CellMeasure(cell.content, urls: urls)
+                let measure = CellMeasure(cell.content, urls: urls, anchors: anchors)
                 natural[column] = max(natural[column], measure.width)
                 longest[column] = max(longest[column], measure.longestRun)
             }
@@ -117,7 +117,8 @@ extension ManPage {
 
 /// How wide a cell is on one line and how much room its widest unbreakable run needs, as
 /// `ManPage.link` writes a cell: a web or mail target that differs from the link text
-/// follows it as ` <URL>`, one that equals it replaces it; breaks are spaces.
+/// follows it as ` <URL>`, one that equals it replaces it, a `#link` is followed by its
+/// cross-reference note; breaks are spaces.
 struct CellMeasure {
     private(set) var width = 0
     /// Words break every 24 characters (the escaper's break points), URLs after
@@ -128,9 +129,12 @@ struct CellMeasure {
 
     /// Resolves relative links as the page writes them.
     private let urls: DocumentURLs?
+    /// Names `#link` targets as the page does.
+    private let anchors: AnchorIndex?
 
-    init(_ content: [Inline], urls: DocumentURLs? = nil) {
+    init(_ content: [Inline], urls: DocumentURLs? = nil, anchors: AnchorIndex? = nil) {
         self.urls = urls
+        self.anchors = anchors
         add(content)
     }
 
@@ -142,6 +146,14 @@ struct CellMeasure {
             case .image(let image): addText(image.label)
             case .lineBreak, .softBreak: width += 1
             case .link(let link):
+                if case .fragment(let fragment) = LinkPolicy.classify(link.url) {
+                    add(link.content)
+                    if let target = anchors?.target(fragment),
+                       let note = CrossReference.note(to: target, linkText: link.content, number: nil) {
+                        addText(" " + note)
+                    }
+                    continue
+                }
                 let address = ManLinkTarget(urls?.absolute(link.url) ?? link.url).address
                 if let address, link.content.plainText == address {
                     addURL(address)

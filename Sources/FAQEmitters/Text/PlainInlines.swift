@@ -26,17 +26,24 @@ struct LinkReferences {
 /// Inline markup as plain text pieces for `TextWrapper`, in the Usenet tradition:
 /// `_emphasis_`, `*strong*`, `~~strike~~`, `` `code` ``; links as `text [n]` with a numbered
 /// reference (or `text (URL)` for `answer_text`); a link whose text is its URL stays inline;
-/// images as `[image: alt]` with a reference.
+/// images as `[image: alt]` with a reference. A `#link` to a question, section or heading of
+/// the document names it instead (`CrossReference`: `text (see 2.1 "Question?")`, numbered
+/// as the contents when `numbered`).
 struct PlainInlines {
     enum LinkStyle { case references, inline }
 
     var style: LinkStyle
     let urls: DocumentURLs
+    let anchors: AnchorIndex
+    /// Whether a cross-reference gives the contents' number (the text output) or not.
+    let numbered: Bool
     var references = LinkReferences()
 
-    init(style: LinkStyle, urls: DocumentURLs) {
+    init(style: LinkStyle, urls: DocumentURLs, anchors: AnchorIndex, numbered: Bool) {
         self.style = style
         self.urls = urls
+        self.anchors = anchors
+        self.numbered = numbered
     }
 
     mutating func pieces(_ inlines: [Inline]) -> [TextWrapper.Piece] {
@@ -68,7 +75,13 @@ struct PlainInlines {
             case .strikethrough(let content):
                 wrapped("~~", content, &out)
             case .link(let link):
-                if link.content.plainText == link.url {
+                if case .fragment(let fragment) = LinkPolicy.classify(link.url), let target = anchors.target(fragment) {
+                    append(link.content, to: &out)
+                    let number = numbered ? Self.contentsNumber(of: target, sections: anchors.hasSections) : nil
+                    if let note = CrossReference.note(to: target, linkText: link.content, number: number) {
+                        out.append(.text(" " + note))
+                    }
+                } else if link.content.plainText == link.url {
                     out.append(.atom(link.url))
                 } else {
                     append(link.content, to: &out)
@@ -83,6 +96,14 @@ struct PlainInlines {
                 out.append(.text(" "))
             }
         }
+    }
+
+    /// The number the text output's contents give the question or section that is, or holds,
+    /// `target` (`2.1`, `2.`; `3.` in a FAQ without sections); nil in the preamble.
+    static func contentsNumber(of target: AnchorIndex.Target, sections: Bool) -> String? {
+        guard let unit = target.unit else { return nil }
+        guard sections else { return target.entry.map { "\($0 + 1)." } }
+        return target.entry.map { "\(unit + 1).\($0 + 1)" } ?? "\(unit + 1)."
     }
 
     private mutating func wrapped(_ mark: String, _ content: [Inline], _ out: inout [TextWrapper.Piece]) {

@@ -41,7 +41,7 @@ public struct TextEmitter: Emitter {
     public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
         let width = max(0, options.textWidth)
         let urls = DocumentURLs(document, options: options)
-        var blocks = TextBlocks(inlines: PlainInlines(style: .references, urls: urls))
+        var blocks = TextBlocks(inlines: PlainInlines(style: .references, urls: urls, anchors: AnchorIndex(document), numbered: true))
         var chunk: [UInt8] = []
         chunk.reserveCapacity(OutputSink.chunkSize + (64 << 10))
         var started = false

@@ -8,10 +8,15 @@ import FAQModel
 struct FAQPage {
     /// A section, or the whole body of a FAQ without sections (then `title` is nil).
     struct Unit {
+        /// Its position in `units` (and `AnchorIndex`'s).
+        var index: Int
+        /// The section's id in markup (`AnchorIndex`).
         var id: String?
         var title: [Inline]?
         var intro: [Block]
         var entries: [Entry]
+        /// The entries' ids in markup (`AnchorIndex`).
+        var entryIDs: [String]
         /// Where the section starts: the place named by warnings about its title and intro.
         var location: SourceLocation? = nil
     }
@@ -21,32 +26,26 @@ struct FAQPage {
 
     let document: FAQDocument
     let units: [Unit]
+    /// Every id of the page and what links to it reach.
+    let anchors: AnchorIndex
 
     init(_ document: FAQDocument) {
         self.document = document
-        // Entry ids are the stable ones (JSON and the URLs use them): the contents' id and
-        // a section id that collides with one gets a suffix.
-        var taken = Set(document.allEntries.map(\.id))
-        var tocID = "faqexport-toc"
-        while taken.contains(tocID) { tocID += "-nav" }
-        taken.insert(tocID)
-        self.tocID = tocID
+        let anchors = AnchorIndex(document)
+        self.anchors = anchors
         switch document.body {
         case .entries(let entries):
-            units = [Unit(id: nil, title: nil, intro: [], entries: entries)]
+            units = [Unit(index: 0, id: nil, title: nil, intro: [], entries: entries, entryIDs: anchors.entryIDs[0])]
         case .sections(let sections):
-            units = sections.map { section in
-                var id = section.id.isEmpty ? "section" : section.id
-                while taken.contains(id) { id += "-section" }
-                taken.insert(id)
-                return Unit(id: id, title: section.title, intro: section.intro, entries: section.entries,
-                            location: section.location)
+            units = sections.enumerated().map { u, section in
+                Unit(index: u, id: anchors.sectionIDs[u], title: section.title, intro: section.intro, entries: section.entries,
+                     entryIDs: anchors.entryIDs[u], location: section.location)
             }
         }
     }
 
     /// The id of the contents `<nav>`.
-    let tocID: String
+    var tocID: String { anchors.tocID }
 
     /// The title: front matter `title`, else `og_title`, else "FAQ".
     static func title(of document: FAQDocument) -> String {
@@ -58,9 +57,6 @@ struct FAQPage {
 
     var title: String { Self.title(of: document) }
     var lang: String { document.metadata.lang.isEmpty ? "en" : document.metadata.lang }
-
-    /// Every id a link may point to (sections and questions).
-    var targetIDs: [String] { units.compactMap(\.id) + units.flatMap { $0.entries.map(\.id) } }
 
     // MARK: Frame
 
@@ -144,7 +140,10 @@ struct FAQPage {
     /// does not open the document writes its section title as `h1` instead).
     func writeTitleAndPreamble(_ content: inout XHTMLContent, to out: inout XHTMLWriter) {
         content.minimumHeadingLevel = 2
-        content.location = nil
+        // The exporter names the input's start for a warning without a place; a book's
+        // later documents name their own.
+        content.location = document.source.map { SourceLocation(file: $0, line: 1) }
+        content.place = .preamble
         out.element(.h1, text: title)
         content.write(document.preamble, to: &out)
     }
@@ -171,18 +170,20 @@ struct FAQPage {
             out.close(tag)
             questionLevel = min(6, level + 1)
             content.minimumHeadingLevel = questionLevel
+            content.place = .intro(unit: unit.index)
             content.write(unit.intro, to: &out)
         }
         let question = XHTMLTag.heading(questionLevel)
-        for entry in unit.entries {
+        for (e, entry) in unit.entries.enumerated() {
             out.beginStartTag(question)
-            out.attribute("id", entry.id)
+            out.attribute("id", unit.entryIDs[e])
             out.attribute("class", "question")
             out.endStartTag()
             content.location = entry.location
             content.write(entry.question, to: &out)
             out.close(question)
             content.minimumHeadingLevel = min(6, questionLevel + 1)
+            content.place = .answer(unit: unit.index, entry: e)
             content.write(entry.answer, to: &out)
             try afterEntry(&out)
         }
@@ -207,9 +208,9 @@ struct FAQPage {
             out.close(.a)
         }
         func questions(_ unit: Unit) {
-            for entry in unit.entries {
+            for (entry, id) in zip(unit.entries, unit.entryIDs) {
                 out.open(.li)
-                link(href(entry.id), Self.label(entry.question.plainText, entry.id))
+                link(href(id), Self.label(entry.question.plainText, id))
                 out.close(.li)
             }
         }

@@ -5,16 +5,28 @@ import FAQModel
 /// `answer_html` field and the JSON-LD answer text).
 ///
 /// Sanitizing rules (the model carries no raw HTML, so these are about URLs and media):
-/// - a link whose URL is forbidden (`LinkPolicy`) or that `rewriteLink` refuses becomes its text;
+/// - a link whose URL is forbidden (`LinkPolicy`) or that `rewriteLink` turns into text
+///   becomes its text, with a warning saying why (a link never silently becomes text);
 /// - images never become `<img>`: a remote image becomes a link to it labelled with its alt
 ///   text (an EPUB must not pull undeclared remote resources), a local image its alt text;
 /// - no element gets a `style` attribute or an event handler: the converter writes only
 ///   `href`, `title`, `class`, `start`, `id` and `lang`-free markup of its own choosing;
 /// - a link never nests inside another link (its content is rendered as text there).
+///
+/// A heading with an id gets it (`AnchorIndex`'s markup id) when `anchors` says the heading
+/// in `place` holds it, so `#links` to it resolve.
 struct XHTMLContent {
-    /// Maps a non-forbidden URL to the `href` to write, or nil to render the link as text.
-    /// The result is checked again, so a rewriter cannot reintroduce a forbidden URL.
-    typealias LinkRewriter = (String) -> String?
+    /// What a link's URL becomes: the `href` to write, or text (`reason` completes the
+    /// warning "link URL … and is written as text"; nil: the emitter reports it itself, as the
+    /// EPUB does with one warning per document for relative links it cannot resolve).
+    enum LinkRewrite: Equatable {
+        case href(String)
+        case text(reason: String?)
+    }
+
+    /// Maps a non-forbidden URL to what to write. An `href` is checked again, so a rewriter
+    /// cannot reintroduce a forbidden URL.
+    typealias LinkRewriter = (String) -> LinkRewrite
 
     /// nil: every URL that is not forbidden is kept as written.
     var rewriteLink: LinkRewriter?
@@ -33,23 +45,32 @@ struct XHTMLContent {
     /// The entry or section being written, named by its diagnostics (nil: the document's
     /// title and preamble, which the exporter places at the file's start).
     var location: SourceLocation?
+    /// The document's targets (nil: headings are written without ids).
+    var anchors: AnchorIndex?
+    /// The block list being written: the one place whose heading writes an id.
+    var place: AnchorIndex.Place = .preamble
+    /// Heading ids already written: a second heading with the same id in one place has none.
+    private var headingIDs: Set<String> = []
 
-    init(minimumHeadingLevel: Int = 1, rewriteLink: LinkRewriter? = nil) {
+    init(minimumHeadingLevel: Int = 1, anchors: AnchorIndex? = nil, rewriteLink: LinkRewriter? = nil) {
         self.minimumHeadingLevel = minimumHeadingLevel
         self.headingCeiling = minimumHeadingLevel
+        self.anchors = anchors
         self.rewriteLink = rewriteLink
     }
 
     /// A sanitized XHTML fragment for `blocks` (no declaration, no wrapper element).
-    static func fragment(_ blocks: [Block], minimumHeadingLevel: Int = 1,
-                         rewriteLink: LinkRewriter? = nil) -> String {
-        String(decoding: fragmentBytes(blocks, minimumHeadingLevel: minimumHeadingLevel, rewriteLink: rewriteLink), as: UTF8.self)
+    static func fragment(_ blocks: [Block], minimumHeadingLevel: Int = 1, anchors: AnchorIndex? = nil,
+                         place: AnchorIndex.Place = .preamble, rewriteLink: LinkRewriter? = nil) -> String {
+        String(decoding: fragmentBytes(blocks, minimumHeadingLevel: minimumHeadingLevel, anchors: anchors, place: place,
+                                       rewriteLink: rewriteLink), as: UTF8.self)
     }
 
     /// `fragment` as UTF-8, for a writer that copies bytes (JSON `answer_html`).
-    static func fragmentBytes(_ blocks: [Block], minimumHeadingLevel: Int = 1,
-                              rewriteLink: LinkRewriter? = nil) -> [UInt8] {
-        var content = XHTMLContent(minimumHeadingLevel: minimumHeadingLevel, rewriteLink: rewriteLink)
+    static func fragmentBytes(_ blocks: [Block], minimumHeadingLevel: Int = 1, anchors: AnchorIndex? = nil,
+                              place: AnchorIndex.Place = .preamble, rewriteLink: LinkRewriter? = nil) -> [UInt8] {
+        var content = XHTMLContent(minimumHeadingLevel: minimumHeadingLevel, anchors: anchors, rewriteLink: rewriteLink)
+        content.place = place
         // Every block is a block-level element and the writer starts none with a newline
         // at its start, so the fragment has no leading newline.
         var out = XHTMLWriter(capacity: 1024)
@@ -73,7 +94,9 @@ struct XHTMLContent {
             let level = min(6, max(minimumHeadingLevel, min(h.level, headingCeiling)))
             headingCeiling = level + 1
             let tag = XHTMLTag.heading(level)
-            out.open(tag)
+            out.beginStartTag(tag)
+            if let id = headingID(h) { out.attribute("id", id) }
+            out.endStartTag()
             write(h.content, to: &out)
             out.close(tag)
         case .list(let list):
@@ -248,15 +271,36 @@ struct XHTMLContent {
             return nil
         }
         var href = url
-        if let rewriteLink {
-            guard let rewritten = rewriteLink(url), !LinkPolicy.isForbidden(rewritten) else { return nil }
+        switch rewriteLink?(url) {
+        case nil: break
+        case .href(let rewritten)?:
+            guard !LinkPolicy.isForbidden(rewritten) else {
+                refusal = .warning("\(what) \(url) would lead to an unsafe URL and is written as text", at: location)
+                return nil
+            }
             href = rewritten
+        case .text(let reason)?:
+            if let reason { refusal = .warning("\(what) \(url) \(reason) and is written as text", at: location) }
+            return nil
         }
         guard LinkPolicy.hasTarget(href) else {
             refusal = .warning("\(what) \(url) is not a valid URL and is written as text", at: location)
             return nil
         }
         return LinkPolicy.wellFormed(href)
+    }
+
+    /// The id a heading is written with; a heading whose id another element holds gets none,
+    /// with a warning (the id is the document's; readers make repeats unique).
+    private mutating func headingID(_ heading: Heading) -> String? {
+        guard let documentID = heading.id, let anchors else { return nil }
+        guard let id = anchors.headingID(documentID, in: place), headingIDs.insert(id).inserted else {
+            if AnchorIndex.markupID(documentID) != nil {
+                diagnostics.append(.warning("heading id '\(documentID)' is already used in the document; the heading is written without it", at: location))
+            }
+            return nil
+        }
+        return id
     }
 
     /// A code-block language usable in a class name (`c++` → `c++`, spaces end it).

@@ -5,13 +5,15 @@ import FAQModel
 /// `<section epub:type="qna" role="doc-qna">` per section, each question a heading carrying
 /// the entry id with its answer after it. Written straight into one byte buffer
 /// (`XHTMLWriter`), part after part; sanitizing is `XHTMLContent`'s (links as written, minus
-/// unsafe ones).
+/// unsafe ones). A `#fragment` link reaches the question, section or heading that holds the
+/// id (`AnchorIndex`); one whose target is not in the document becomes text, with a warning.
 public struct XHTMLEmitter: Emitter {
     public init() {}
 
     public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
         let page = FAQPage(document)
-        var content = XHTMLContent()
+        let anchors = page.anchors
+        var content = XHTMLContent(anchors: anchors) { url in Self.rewrite(url, anchors: anchors) }
         content.forReading = true
         var out = XHTMLWriter(capacity: min(4096 + Self.estimatedSize(page.units), OutputSink.chunkSize + (1 << 18)))
         FAQPage.writeStart(lang: page.lang, head: page.head(style: .embedded), to: &out)
@@ -37,6 +39,14 @@ public struct XHTMLEmitter: Emitter {
         FAQPage.writeEnd(to: &out)
         try out.drain(into: sink, force: true)
         return content.diagnostics
+    }
+
+    /// `#fragment` links go to the element holding that id in the page (its id in markup);
+    /// one that names nothing in the document is written as text. Other links stay as written.
+    static func rewrite(_ url: String, anchors: AnchorIndex) -> XHTMLContent.LinkRewrite {
+        guard case .fragment(let fragment) = LinkPolicy.classify(url) else { return .href(url) }
+        guard let target = anchors.target(fragment) else { return .text(reason: AnchorIndex.noTarget) }
+        return .href("#" + target.id)
     }
 
     /// A rough output size for the buffer reservation (the model's text plus markup) of some
