@@ -8,15 +8,19 @@ public enum FAQReader {
     public struct Result: Sendable {
         public var document: FAQDocument
         public var diagnostics: [Diagnostic]
+        /// The external converter that read the document (RST, AsciiDoc), and its time.
+        public var converter: ConverterTiming?
+
+        init(document: FAQDocument, diagnostics: [Diagnostic], converter: ConverterTiming? = nil) {
+            self.document = document
+            self.diagnostics = diagnostics
+            self.converter = converter
+        }
     }
 
-    public enum Syntax: Sendable {
-        case markdown, html
-        /// `.html`/`.htm`/`.xhtml` are HTML; everything else is Markdown.
-        public init(path: String) {
-            let lower = path.lowercased()
-            self = lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") ? .html : .markdown
-        }
+    public struct ConverterTiming: Sendable, Hashable {
+        public var name: String
+        public var seconds: Double
     }
 
     /// Reads a file, looking for a Jekyll `_config.yml` beside or above it for Liquid links.
@@ -24,7 +28,7 @@ public enum FAQReader {
         let bytes = try InputFile.bytes(path, maxSize: Int.max)
         var options = options
         if options.baseURL == nil { options.baseURL = JekyllConfig.baseURL(near: path) }
-        return try read(bytes: bytes, path: path, syntax: Syntax(path: path), options: options, lossy: lossy)
+        return try read(bytes: bytes, path: path, options: options, lossy: lossy)
     }
 
     /// `url` + `baseurl` of the nearest Jekyll `_config.yml` beside or above `path`.
@@ -39,11 +43,22 @@ public enum FAQReader {
         return (try? FrontMatter.split(text.containsUTF8Byte(0x0D) ? text.replacingCRLF() : text, file: "-"))?.metadata().permalink
     }
 
-    public static func read(bytes: [UInt8], path: String, syntax: Syntax = .markdown, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
+    /// `syntax` nil: `--from` (`options.syntax`), else the extension, else the content decides.
+    public static func read(bytes: [UInt8], path: String, syntax: Syntax? = nil, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
         try read(text: InputText.decode(bytes, file: path, lossy: lossy), path: path, syntax: syntax, options: options)
     }
 
-    public static func read(text: String, path: String, syntax: Syntax = .markdown, options: ReaderOptions = ReaderOptions()) throws -> Result {
+    public static func read(text: String, path: String, syntax: Syntax? = nil, options: ReaderOptions = ReaderOptions()) throws -> Result {
+        let syntax = try options.syntax ?? syntax ?? Syntax(extensionOf: path) ?? Syntax.detect(text, file: path)
+        switch syntax {
+        case .rst: return try RSTReader.read(text, file: path, options: options)
+        case .asciidoc: return try AsciiDocReader.read(text, file: path, options: options)
+        case .docbook: return try DocBookReader.read(text, file: path, options: options)
+        case .markdown, .html: return try readMarkdownOrHTML(text: text, path: path, syntax: syntax, options: options)
+        }
+    }
+
+    private static func readMarkdownOrHTML(text: String, path: String, syntax: Syntax, options: ReaderOptions) throws -> Result {
         let frontMatter = try FrontMatter.split(text, file: path)
         var metadata = frontMatter.metadata()
         var diagnostics: [Diagnostic] = []

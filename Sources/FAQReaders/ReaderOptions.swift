@@ -8,11 +8,20 @@ public struct ReaderOptions: Sendable, Hashable {
     public var permalinks: [String: String]
     /// Containers nested deeper than this are flattened (with a warning), never recursed into.
     public var maxNesting: Int
+    /// The input's markup (`--from`); nil: the extension, else the content, decides.
+    public var syntax: FAQReader.Syntax?
+    /// Seconds an external converter (docutils, Asciidoctor) may run (`--converter-timeout`).
+    public var converterTimeout: Double = 60
     /// Markdown with this many top-level blocks is converted on two threads
     /// (`SplitConversion`); tests lower it to compare both paths.
     var splitThreshold = SplitConversion.defaultThreshold
 
-    public init(questionLevel: Int? = nil, baseURL: String? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64) {
+    public init(
+        questionLevel: Int? = nil, baseURL: String? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64,
+        syntax: FAQReader.Syntax? = nil, converterTimeout: Double = 60
+    ) {
+        self.syntax = syntax
+        self.converterTimeout = converterTimeout
         self.questionLevel = questionLevel
         self.baseURL = baseURL
         self.permalinks = permalinks

@@ -1,0 +1,26 @@
+import FAQModel
+
+/// The last steps every markup reader shares (reStructuredText, AsciiDoc, DocBook): the
+/// same `FAQStructure` as Markdown and HTML, the author's ids put back, links checked.
+enum MarkupDocument {
+    static func build(_ flow: MarkupFlow, file: String, options: ReaderOptions, converter: FAQReader.ConverterTiming?) throws -> FAQReader.Result {
+        var metadata = flow.metadata
+        var diagnostics = flow.diagnostics
+        if metadata.lang.isEmpty {
+            metadata.lang = "en"
+        } else if !LanguageTag.isValid(metadata.lang) {
+            diagnostics.append(.warning("language '\(metadata.lang)' is not a BCP 47 tag (like 'en' or 'pt-BR'); using 'en'", at: SourceLocation(file: file, line: 1)))
+            metadata.lang = "en"
+        }
+        if let date = metadata.date, !CalendarDate.startsValid(date) {
+            diagnostics.append(.warning("date '\(date.prefix(40))' is not a calendar date (YYYY-MM-DD); it is ignored", at: SourceLocation(file: file, line: 1)))
+            metadata.date = nil
+        }
+        var structure = FAQStructure(metadata: metadata, file: file, questionLevel: options.questionLevel ?? flow.questionLevel)
+        var document = try structure.build(flow.items)
+        AuthorAnchors.apply(flow, to: &document)
+        diagnostics += structure.diagnostics
+        diagnostics += AnchorCheck.diagnostics(document)
+        return FAQReader.Result(document: document, diagnostics: diagnostics, converter: converter)
+    }
+}

@@ -1,0 +1,22 @@
+import FAQModel
+
+/// reStructuredText: docutils (Debian `python3-docutils`) parses it, configured for Sphinx's
+/// roles and directives by `DocutilsScript`; its XML goes through libxml2 into the model.
+enum RSTReader {
+    static func read(_ text: String, file: String, options: ReaderOptions) throws -> FAQReader.Result {
+        let input = Array(text.utf8)
+        let process = ConverterProcess(tool: DocutilsScript.tool, file: file, timeout: options.converterTimeout,
+                                       maxOutput: ConverterLimits.maxOutput(forInput: input.count))
+        let output = try process.run(input: input)
+        guard output.status == 0, !output.stdout.isEmpty else {
+            throw ReadError("docutils could not read this document (exit status \(output.status))\(ConverterLimits.lastLine(output.stderr))",
+                            at: SourceLocation(file: file, line: 1))
+        }
+        var converter = RSTConverter(file: file, maxNesting: options.maxNesting)
+        try StrictXML.withDocument(String(decoding: output.stdout, as: UTF8.self), file: file) { doc in
+            converter.convert(doc)
+        }
+        return try MarkupDocument.build(converter.flow, file: file, options: options,
+                                        converter: FAQReader.ConverterTiming(name: "docutils", seconds: output.seconds))
+    }
+}
