@@ -98,7 +98,7 @@ extension FAQReader {
             throw ReadError("cannot tell the markup of this input from its name or its content; name it with --from (\(Self.names))", at: SourceLocation(file: file, line: 1))
         }
 
-        static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+        public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
 
         /// A line of one repeated punctuation character: an RST title adornment (or a
         /// Markdown setext underline, when it is `=` or `-`).

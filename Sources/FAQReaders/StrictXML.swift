@@ -34,20 +34,38 @@ enum StrictXML {
         xmlCtxtUseOptions(ctxt, Int32(options))
         // Without XML_PARSE_NOENT, DTDLOAD or DTDVALID libxml2 reads no external entity and no
         // external DTD; entity references stay in the tree as references.
-        if let entities {
-            ctxt.pointee._private = Unmanaged.passUnretained(entities).toOpaque()
-            ctxt.pointee.sax.pointee.getEntity = getEntity
-        }
-        let status = withExtendedLifetime(source) { xmlParseDocument(ctxt) }
+        let state = ParseState(entities: entities)
+        ctxt.pointee._private = Unmanaged.passUnretained(state).toOpaque()
+        ctxt.pointee.sax.pointee.serror = firstError
+        if entities != nil { ctxt.pointee.sax.pointee.getEntity = getEntity }
+        let status = withExtendedLifetime((source, state)) { xmlParseDocument(ctxt) }
         let doc = ctxt.pointee.myDoc
         defer { if let doc { xmlFreeDoc(doc) } }
         guard status == 0, ctxt.pointee.wellFormed != 0, let doc else {
-            let error = ctxt.pointee.lastError
-            let message = error.message.map { String(cString: $0) }?.trimmingWhitespace() ?? "malformed XML"
-            throw ReadError("malformed XML: \(Self.oneLine(message))",
-                            at: SourceLocation(file: file, line: max(1, Int(error.line)), column: max(1, Int(error.int2))))
+            // The first error says what is wrong; the last one often only that the data ended.
+            let error = state.firstError ?? ("malformed XML", Int(ctxt.pointee.lastError.line), Int(ctxt.pointee.lastError.int2))
+            throw ReadError("malformed XML: \(Self.oneLine(error.message))",
+                            at: SourceLocation(file: file, line: max(1, error.line), column: max(1, error.column)))
         }
         return try body(doc)
+    }
+
+    /// Per parse, reached from libxml2's callbacks through the context's `_private`.
+    private final class ParseState {
+        let entities: Entities?
+        var firstError: (message: String, line: Int, column: Int)?
+        init(entities: Entities?) { self.entities = entities }
+    }
+
+    private static func state(_ ctx: UnsafeMutableRawPointer?) -> ParseState? {
+        guard let ctxt = ctx?.assumingMemoryBound(to: xmlParserCtxt.self), let raw = ctxt.pointee._private else { return nil }
+        return Unmanaged<ParseState>.fromOpaque(raw).takeUnretainedValue()
+    }
+
+    private static let firstError: xmlStructuredErrorFunc = { ctx, error in
+        guard let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue, let state = state(ctx), state.firstError == nil else { return }
+        let message = error.pointee.message.map { String(cString: $0) }?.trimmingWhitespace() ?? "malformed XML"
+        state.firstError = (message, Int(error.pointee.line), Int(error.pointee.int2))
     }
 
     static func oneLine(_ message: String) -> String {
@@ -61,8 +79,7 @@ enum StrictXML {
         guard let ctx, let name else { return nil }
         if let found = xmlSAX2GetEntity(ctx, name) { return found }
         let ctxt = ctx.assumingMemoryBound(to: xmlParserCtxt.self)
-        guard ctxt.pointee.inSubset == 0, let state = ctxt.pointee._private, let doc = ctxt.pointee.myDoc else { return nil }
-        let entities = Unmanaged<Entities>.fromOpaque(state).takeUnretainedValue()
+        guard ctxt.pointee.inSubset == 0, let entities = state(ctx)?.entities, let doc = ctxt.pointee.myDoc else { return nil }
         let key = String(cString: name)
         let content: String
         if let character = entities.resolve(key) {

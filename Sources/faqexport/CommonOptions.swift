@@ -9,8 +9,14 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Options shared by conversion and lint: how inputs are read.
 struct ReadingOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("FAQ documents (.md, .markdown, .html); '-' is standard input.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("FAQ documents (.md, .html, .rst, .adoc, .xml/.dbk DocBook); '-' is standard input.", valueName: "INPUT"))
     var inputs: [String] = []
+
+    @Option(name: .customLong("from"), help: ArgumentHelp("Input markup: \(FAQReader.Syntax.names); else the extension, then the content, decides.", valueName: "FORMAT"))
+    var from: String?
+
+    @Option(name: .customLong("converter-timeout"), parsing: .unconditional, help: ArgumentHelp("Seconds docutils or Asciidoctor may take for one input (default 60).", valueName: "SECONDS"))
+    var converterTimeout: Double = 60
 
     @Option(name: .customLong("question-level"), parsing: .unconditional, help: ArgumentHelp("Heading level (1-6) of the questions; detected when omitted.", valueName: "N"))
     var questionLevel: Int?
@@ -39,6 +45,10 @@ struct ReadingOptions: ParsableArguments {
             throw ValidationError("--base-url must be an http(s) URL or a path from the site root, not '\(baseURL)'")
         }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+        if let from, FAQReader.Syntax(name: from) == nil {
+            throw ValidationError("unknown input format '\(from)'; known input formats: \(FAQReader.Syntax.names)")
+        }
+        if !(converterTimeout > 0 && converterTimeout <= 86_400) { throw ValidationError("--converter-timeout must be between 0 and 86400 seconds") }
     }
 
     /// `https://host/…`, `http://host/…` or `/path/`: what entry URLs and Liquid links can
@@ -59,7 +69,7 @@ struct ReadingOptions: ParsableArguments {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
                 throw ValidationError("no INPUT given and no Sources-content/ directory here")
             }
-            paths = names.filter { [".md", ".markdown", ".html", ".htm"].contains(where: $0.lowercased().hasSuffix) }
+            paths = names.filter { [".md", ".markdown", ".html", ".htm", ".rst", ".adoc", ".dbk"].contains(where: $0.lowercased().hasSuffix) }
                 .sorted().map { "\(directory)/\($0)" }
             if paths.isEmpty { throw ValidationError("no INPUT given and Sources-content/ holds no documents") }
         }
@@ -74,7 +84,8 @@ struct ReadingOptions: ParsableArguments {
     }
 
     func readerOptions() -> ReaderOptions {
-        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL)
+        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL, syntax: from.flatMap(FAQReader.Syntax.init(name:)),
+                      converterTimeout: converterTimeout)
     }
 
     /// `warningsAreErrors` (`lint --strict`): a warning that fails the run is shown even with -q.

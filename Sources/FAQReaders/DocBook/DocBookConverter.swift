@@ -37,6 +37,7 @@ struct DocBookConverter {
         blocks.inlines = inlines
         if let lang = root.attribute("lang"), !lang.isEmpty { flow.metadata.lang = lang }
         if containsQandaEntry(root) { flow.questionLevel = 7 }
+        termsAreQuestions = Self.mostlyQuestions(termsOfTopLevelLists(root))
         if Self.divisions.contains(root.name) {
             flow.metadata.title = title(of: root).map { $0.plainText.collapsingWhitespace.trimmingWhitespace() }
             for child in nodes.elements(root) where Self.infoElements.contains(child.name) { info(child) }
@@ -137,8 +138,8 @@ struct DocBookConverter {
                 qanda(child, depth: depth + (title(of: child) == nil ? 0 : 1), label: QandaLabel(style: child.attribute("defaultlabel")))
             } else if Self.divisions.contains(name) {
                 division(child, depth: depth + 1)
-            } else if name == "variablelist", let entries = questionList(child) {
-                entries.forEach { flow.append($0.item, ids: $0.ids) }
+            } else if name == "variablelist", termsAreQuestions {
+                questionList(child).forEach { flow.append($0.item, ids: $0.ids) }
             } else {
                 noteIDs(child)
                 for block in blocks.blocks(child, depth: 0) { flow.append(block) }
@@ -212,15 +213,41 @@ struct DocBookConverter {
         for part in nodes.elements(node) where part.name == "answer" { noteIDs(part) }
     }
 
-    /// A `variablelist` whose terms are mostly questions (an AsciiDoc `Question?::` list) is
-    /// a list of entries; any other stays part of the text.
-    private mutating func questionList(_ node: XMLNode) -> [(item: FlowItem, ids: [String])]? {
-        let items = nodes.elements(node).filter { $0.name == "varlistentry" }
+    /// Whether the `variablelist`s standing directly in divisions hold questions: when most
+    /// of their terms end in a question mark (an AsciiDoc `Question?::` list, maybe split
+    /// into one list per `[[id]]`), each term is an entry; otherwise they are part of the text.
+    private var termsAreQuestions = false
+
+    private func termsOfTopLevelLists(_ root: XMLNode) -> [String] {
+        var terms: [String] = []
+        var stack = [root]
+        while let node = stack.popLast() {
+            for child in nodes.elements(node) {
+                if Self.divisions.contains(child.name) && child.name != "qandaset" {
+                    stack.append(child)
+                } else if child.name == "variablelist" {
+                    for item in nodes.elements(child) where item.name == "varlistentry" {
+                        terms += nodes.elements(item).filter { $0.name == "term" }.prefix(1).map { inlines.text($0).trimmingWhitespace() }
+                    }
+                }
+            }
+        }
+        return terms
+    }
+
+    static func mostlyQuestions(_ terms: [String]) -> Bool {
+        !terms.isEmpty && terms.filter(\.isQuestion).count * 2 >= terms.count
+    }
+
+    private mutating func questionList(_ node: XMLNode) -> [(item: FlowItem, ids: [String])] {
         var out: [(item: FlowItem, ids: [String])] = []
-        var questions = 0
-        for item in items {
+        // `[[id]]` before an AsciiDoc list item puts the id on a list of its own: the id of
+        // the list names its first question.
+        var listID = node.attribute("id").map { [$0] } ?? []
+        for item in nodes.elements(node) where item.name == "varlistentry" {
             var term: [Inline] = []
-            var ids = item.attribute("id").map { [$0] } ?? []
+            var ids = listID + (item.attribute("id").map { [$0] } ?? [])
+            listID = []
             var answer: [Block] = []
             for part in nodes.elements(item) {
                 if part.name == "term" {
@@ -231,10 +258,9 @@ struct DocBookConverter {
                     answer += nodes.elements(part).flatMap { blocks.blocks($0, depth: 0) }
                 }
             }
-            if term.plainText.trimmingWhitespace().isQuestion { questions += 1 }
             out.append((.entry(question: term, answer: answer, location: SourceLocation(file: file, line: item.line)), ids))
         }
-        return !items.isEmpty && questions * 2 >= items.count ? out : nil
+        return out
     }
 
     // MARK: Ids
