@@ -7,6 +7,8 @@ import Testing
     static let cases = [
         "everything.md", "hostile.md", "seed-004.txt", "seed-004-rendition.md", "details.html",
         "definitions.html", "page.html", "mixed.md", "levels.md", "tie.md", "jekyll/guide/liquid.md",
+        "rst/sphinx-faq.rst", "asciidoc/qanda.adoc", "asciidoc/sections.adoc", "docbook/qandaset.xml",
+        "docbook/article4.xml", "docbook/chapter.xml",
     ]
 
     @Test(arguments: cases)

@@ -16,7 +16,7 @@ enum ReaderFixtures {
         let bytes = [UInt8](try Data(contentsOf: url))
         var options = options
         if options.baseURL == nil { options.baseURL = FAQReader.jekyllBaseURL(near: url.path) }
-        return try FAQReader.read(bytes: bytes, path: relative, syntax: .init(path: relative), options: options)
+        return try FAQReader.read(bytes: bytes, path: relative, options: options)
     }
 
     static func json(_ document: FAQDocument) throws -> [UInt8] {

@@ -17,6 +17,7 @@ try:
     from docutils.core import publish_doctree, publish_from_doctree
     from docutils.parsers.rst import Directive, directives, roles
     from docutils.parsers.rst.directives import admonitions
+    from docutils.transforms import frontmatter
 except ImportError:
     sys.exit(87)
 
@@ -27,6 +28,7 @@ class faqexport_skipped(nodes.Element, nodes.Invisible):
     pass
 
 nodes._add_node_class_names(['faqexport_role', 'faqexport_skipped'])
+OBJECT_ROLES = set('func meth class mod attr exc data obj const type member var macro struct union enum enumerator'.split())
 EXPLICIT = re.compile(r'^(.+?)\s*(?<!\x00)<(.*?)>$', re.DOTALL)
 
 def sphinx_role(name, rawtext, text, lineno, inliner, options={}, content=[]):
@@ -35,9 +37,11 @@ def sphinx_role(name, rawtext, text, lineno, inliner, options={}, content=[]):
     title, target = (match.group(1), match.group(2)) if match else (None, text)
     if title is None:
         title = target.lstrip('!')
-        if title.startswith('~'):
+        if title.startswith('~') and (name in OBJECT_ROLES or ':' in name):
             title = title[1:].split('.')[-1]
-    node = faqexport_role(rawtext, title, role=name, target=target.lstrip('!~'))
+    if name in OBJECT_ROLES or ':' in name:
+        target = target.lstrip('!~')
+    node = faqexport_role(rawtext, title, role=name, target=target)
     if match:
         node['explicit'] = '1'
     node.line = lineno
@@ -154,6 +158,10 @@ def directive(name, language, document):
     cls, messages = docutils_directive(name, language, document)
     return (Unknown, []) if cls is None else (cls, messages)
 directives.directive = directive
+
+# A title followed by a single section keeps that section: in an FAQ it is a question or
+# a topic, not the document's subtitle.
+frontmatter.DocTitle.promote_subtitle = lambda self, node: False
 
 settings = {
     '_disable_config': True, 'file_insertion_enabled': False, 'raw_enabled': False,
