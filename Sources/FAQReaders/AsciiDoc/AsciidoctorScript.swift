@@ -20,8 +20,13 @@ $stdin.set_encoding 'UTF-8'
 $stdout.set_encoding 'UTF-8'
 logger = Logger.new $stderr
 logger.formatter = proc do |severity, _, _, message|
-  line = message.respond_to?(:source_location) && message.source_location ? message.source_location.lineno : 0
-  text = message.respond_to?(:text) ? message.text : message.to_s
+  if message.is_a? Hash
+    text, location = message[:text], message[:source_location]
+  else
+    text = message.respond_to?(:text) ? message.text : message
+    location = message.respond_to?(:source_location) ? message.source_location : nil
+  end
+  line = location.respond_to?(:lineno) ? location.lineno : 0
   "#{severity}\t#{line}\t#{text.to_s.gsub(/\s+/, ' ')}\n"
 end
 Asciidoctor::LoggerManager.logger = logger

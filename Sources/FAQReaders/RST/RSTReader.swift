@@ -16,6 +16,9 @@ enum RSTReader {
         try StrictXML.withDocument(String(decoding: output.stdout, as: UTF8.self), file: file) { doc in
             converter.convert(doc)
         }
+        // docutils reports some problems at the end of the document: in line order here.
+        converter.flow.diagnostics = converter.flow.diagnostics.enumerated()
+            .sorted { ($0.element.location?.line ?? 0, $0.offset) < ($1.element.location?.line ?? 0, $1.offset) }.map(\.element)
         return try MarkupDocument.build(converter.flow, file: file, options: options,
                                         converter: FAQReader.ConverterTiming(name: "docutils", seconds: output.seconds))
     }
