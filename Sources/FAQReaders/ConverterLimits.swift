@@ -6,6 +6,11 @@ enum ConverterLimits {
         min(Int(Int32.max), max(64 << 20, bytes.multipliedReportingOverflow(by: 40).partialValue))
     }
 
+    /// docutils reads about 100 KB a second on a busy machine: a large document gets longer.
+    static func timeout(_ given: Double?, forInput bytes: Int) -> Double {
+        given ?? 60 + 30 * Double(bytes) / 1_000_000
+    }
+
     /// The converter's last line of complaint, for an error message: one line, short,
     /// shown only on the terminal, never in an output.
     static func lastLine(_ stderr: [UInt8]) -> String {

@@ -17,7 +17,15 @@ enum MarkupDocument {
             metadata.date = nil
         }
         var structure = FAQStructure(metadata: metadata, file: file, questionLevel: options.questionLevel ?? flow.questionLevel)
-        var document = try structure.build(flow.items)
+        var document: FAQDocument
+        do {
+            document = try structure.build(flow.items)
+        } catch var error as ReadError {
+            // A master file of XIncludes holds no questions of its own: say where they are.
+            let included = flow.diagnostics.filter { $0.message.hasPrefix("XInclude of") }.count
+            if included > 0 { error.message += " (this file XIncludes \(included) file\(included == 1 ? "" : "s"), which are not followed: read them as inputs themselves)" }
+            throw error
+        }
         AuthorAnchors.apply(flow, to: &document)
         diagnostics += structure.diagnostics
         diagnostics += AnchorCheck.diagnostics(document)

@@ -10,15 +10,16 @@ public struct ReaderOptions: Sendable, Hashable {
     public var maxNesting: Int
     /// The input's markup (`--from`); nil: the extension, else the content, decides.
     public var syntax: FAQReader.Syntax?
-    /// Seconds an external converter (docutils, Asciidoctor) may run (`--converter-timeout`).
-    public var converterTimeout: Double = 60
+    /// Seconds an external converter (docutils, Asciidoctor) may run (`--converter-timeout`);
+    /// nil: 60 s plus 30 s per MB of input.
+    public var converterTimeout: Double?
     /// Markdown with this many top-level blocks is converted on two threads
     /// (`SplitConversion`); tests lower it to compare both paths.
     var splitThreshold = SplitConversion.defaultThreshold
 
     public init(
         questionLevel: Int? = nil, baseURL: String? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64,
-        syntax: FAQReader.Syntax? = nil, converterTimeout: Double = 60
+        syntax: FAQReader.Syntax? = nil, converterTimeout: Double? = nil
     ) {
         self.syntax = syntax
         self.converterTimeout = converterTimeout

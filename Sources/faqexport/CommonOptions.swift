@@ -15,8 +15,8 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("from"), help: ArgumentHelp("Input markup: \(FAQReader.Syntax.names); else the extension, then the content, decides.", valueName: "FORMAT"))
     var from: String?
 
-    @Option(name: .customLong("converter-timeout"), parsing: .unconditional, help: ArgumentHelp("Seconds docutils or Asciidoctor may take for one input (default 60).", valueName: "SECONDS"))
-    var converterTimeout: Double = 60
+    @Option(name: .customLong("converter-timeout"), parsing: .unconditional, help: ArgumentHelp("Seconds docutils or Asciidoctor may take for one input (default: 60, plus 30 per MB).", valueName: "SECONDS"))
+    var converterTimeout: Double?
 
     @Option(name: .customLong("question-level"), parsing: .unconditional, help: ArgumentHelp("Heading level (1-6) of the questions; detected when omitted.", valueName: "N"))
     var questionLevel: Int?
@@ -48,7 +48,7 @@ struct ReadingOptions: ParsableArguments {
         if let from, FAQReader.Syntax(name: from) == nil {
             throw ValidationError("unknown input format '\(from)'; known input formats: \(FAQReader.Syntax.names)")
         }
-        if !(converterTimeout > 0 && converterTimeout <= 86_400) { throw ValidationError("--converter-timeout must be between 0 and 86400 seconds") }
+        if let converterTimeout, !(converterTimeout > 0 && converterTimeout <= 86_400) { throw ValidationError("--converter-timeout must be between 0 and 86400 seconds") }
     }
 
     /// `https://host/…`, `http://host/…` or `/path/`: what entry URLs and Liquid links can

@@ -5,7 +5,7 @@ import FAQModel
 enum RSTReader {
     static func read(_ text: String, file: String, options: ReaderOptions) throws -> FAQReader.Result {
         let input = Array(text.utf8)
-        let process = ConverterProcess(tool: DocutilsScript.tool, file: file, timeout: options.converterTimeout,
+        let process = ConverterProcess(tool: DocutilsScript.tool, file: file, timeout: ConverterLimits.timeout(options.converterTimeout, forInput: input.count),
                                        maxOutput: ConverterLimits.maxOutput(forInput: input.count))
         let output = try process.run(input: input)
         guard output.status == 0, !output.stdout.isEmpty else {
