@@ -83,7 +83,7 @@ extension FAQReader {
                 if line.hasPrefix("#"), line.drop(while: { $0 == "#" }).first == " " { markdown += 2 }
                 if line.hasPrefix("```") || line.hasPrefix("~~~") || line.contains("](") { markdown += 2 }
                 if line.hasPrefix(".. ") { rst += 2 }
-                if line.contains(":`") && line.contains("`"), line.firstRange(of: ":ref:`") != nil || line.firstRange(of: ":doc:`") != nil { rst += 2 }
+                if line.contains(":ref:`") || line.contains(":doc:`") { rst += 2 }
                 if Self.isAdornment(line), !previous.trimmingWhitespace().isEmpty, line.count >= previous.trimmingWhitespace().count {
                     if let c = line.first, c != "=" && c != "-" { rst += 2 } else { markdown += 1 }
                 }

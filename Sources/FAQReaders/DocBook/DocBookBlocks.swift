@@ -12,13 +12,6 @@ struct DocBookBlocks {
 
     static let admonitions = ["note": "Note", "warning": "Warning", "tip": "Tip", "important": "Important", "caution": "Caution"]
     static let codeBlocks: Set<String> = ["programlisting", "screen", "synopsis", "literallayout", "funcsynopsis", "cmdsynopsis", "address"]
-    static let containers: Set<String> = [
-        "example", "informalexample", "figure", "informalfigure", "glosslist", "segmentedlist", "calloutlist",
-        "refsynopsisdiv", "refnamediv", "partintro", "abstract", "legalnotice", "highlights", "task", "taskprerequisites",
-        "taskrelated", "tasksummary", "result", "blockquote", "epigraph", "sidebar", "msgset", "qandaset", "qandadiv",
-        "qandaentry", "question", "answer", "listitem", "glossentry", "glossdef", "entry", "caption", "textobject",
-    ]
-
     func blocks(_ node: XMLNode, depth: Int) -> [Block] {
         let name = node.name
         if depth > maxNesting {
@@ -82,10 +75,9 @@ struct DocBookBlocks {
         case "indexterm", "remark", "comment", "anchor", "info", "titleabbrev", "subtitle", "beginpage", "toc", "index", "lot":
             return []
         default:
-            if Self.containers.contains(name) || DocBookConverter.infoElements.contains(name) == false {
-                return nodes.elements(node).flatMap { blocks($0, depth: depth + 1) }
-            }
-            return []
+            // Containers (examples, figures, task parts) and unknown wrappers: their content.
+            if DocBookConverter.infoElements.contains(name) { return [] }
+            return nodes.elements(node).flatMap { blocks($0, depth: depth + 1) }
         }
     }
 

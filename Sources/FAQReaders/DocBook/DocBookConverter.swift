@@ -44,7 +44,7 @@ struct DocBookConverter {
             if root.name == "qandaset" || root.name == "qandadiv" {
                 qanda(root, depth: 0, label: QandaLabel(style: root.attribute("defaultlabel")))
             } else {
-                contents(of: root, depth: 0, label: nil)
+                contents(of: root, depth: 0)
             }
         } else {
             for block in blocks.blocks(root, depth: 0) { flow.append(block) }
@@ -129,7 +129,7 @@ struct DocBookConverter {
 
     // MARK: Divisions
 
-    private mutating func contents(of node: XMLNode, depth: Int, label: QandaLabel?) {
+    private mutating func contents(of node: XMLNode, depth: Int) {
         for child in nodes.elements(node) {
             let name = child.name
             if name == "title" || name == "subtitle" || name == "titleabbrev" || Self.infoElements.contains(name) { continue }
@@ -149,7 +149,7 @@ struct DocBookConverter {
 
     private mutating func division(_ node: XMLNode, depth: Int) {
         if let t = title(of: node) { heading(node, t, depth: depth) }
-        contents(of: node, depth: depth, label: nil)
+        contents(of: node, depth: depth)
     }
 
     private mutating func heading(_ node: XMLNode, _ content: [Inline], depth: Int) {

@@ -76,7 +76,7 @@ struct RSTConverter {
             break
         }
         // `.. _label:` before a section gives it a second id: the label is the author's name for it.
-        let ordered = Self.preferLabel(ids, names: node.attribute("names"))
+        let ordered = Self.preferLabel(ids)
         flow.append(.heading(level: min(6, depth + 1), content: title, location: SourceLocation(file: file, line: line)), ids: ordered)
         for child in node.children where child.isElement {
             switch child.name {
@@ -90,7 +90,7 @@ struct RSTConverter {
 
     /// docutils lists a section's own id first and the ids of `.. _label:` targets after:
     /// the label, which the author chose (and other documents link to), comes first here.
-    static func preferLabel(_ ids: [String], names: String?) -> [String] {
+    static func preferLabel(_ ids: [String]) -> [String] {
         guard ids.count > 1 else { return ids }
         return Array(ids.dropFirst()) + [ids[0]]
     }
