@@ -34,10 +34,12 @@ struct AuthorAnchors {
         pass.rewriteLinks(&document, aliases: flow.aliases)
     }
 
-    /// The next anchor, in flow order, with this text (and place, when both have one).
+    /// The next anchor, in flow order, with this text (and place, when both have one). Only a
+    /// few anchors can lie between two items of the document (a title heading the structure
+    /// dropped), so the search looks a short way ahead: linear time overall.
     private mutating func take(_ text: String, _ location: SourceLocation?) -> String? {
         var i = cursor
-        while i < anchors.count {
+        while i < min(anchors.count, cursor + 16) {
             let anchor = anchors[i]
             if anchor.text == text && (location == nil || anchor.location == nil || anchor.location == location) {
                 cursor = i + 1
