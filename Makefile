@@ -18,7 +18,7 @@ BIN := .build/release/faqexport
 FUZZ_SECONDS ?= 600
 # Seeds: the fuzz corpus proper plus the reader fixtures and the bad-input corpus (not copied).
 FUZZ_SEEDS := Tests/FAQReadersTests/Fixtures Tests/BadInput/cases
-FUZZ_SEEDS_REPLAY := Tests/Fuzz/corpus/*/* Tests/FAQReadersTests/Fixtures/*.* Tests/FAQReadersTests/Fixtures/docbook/* Tests/BadInput/cases/*
+FUZZ_SEEDS_REPLAY := Tests/Fuzz/corpus/*/* Tests/FAQReadersTests/Fixtures/*.* Tests/FAQReadersTests/Fixtures/questions/* Tests/FAQReadersTests/Fixtures/docbook/* Tests/BadInput/cases/*
 FUZZ_FLAGS := -c debug --product FAQFuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path .build-fuzz
 # Reproducible Output/: dates come from the last commit, not the clock.
 # (from the last change to the sources of Output/, so committing Output/ does not make it stale)
@@ -29,9 +29,10 @@ export SOURCE_DATE_EPOCH
 BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjemalloc-dev
 # The converters the RST and AsciiDoc readers run (DocBook needs only libxml2).
 RUNTIME_DEPS := python3-docutils asciidoctor
-TEST_DEPS := mandoc groff man-db libxml2-utils epubcheck default-jre-headless cmark-gfm
+TEST_DEPS := mandoc groff man-db libxml2-utils epubcheck default-jre-headless cmark-gfm \
+  chromium chromium-driver fonts-noto-cjk
 
-.PHONY: all deps test-deps build output check-output test fuzz bench generated install uninstall dist clean
+.PHONY: all deps test-deps build output check-output test browser-test screenshots fuzz bench generated install uninstall dist clean
 all: deps build output
 
 # Installs what is missing with apt-get when run as root; otherwise names it.
@@ -48,6 +49,9 @@ deps:
 test-deps: deps
 	$(call install-missing,$(TEST_DEPS),test-deps)
 	@python3 -c 'import jsonschema' 2>/dev/null || python3 -m pip install -q jsonschema
+	@python3 -c 'import selenium, axe_selenium_python' 2>/dev/null || python3 -m pip install -q selenium axe-selenium-python
+	@# A current axe-core: only the package's axe.min.js is used, so not its Playwright dependency.
+	@python3 -c 'import axe_playwright_python' 2>/dev/null || python3 -m pip install -q --no-deps axe-playwright-python==0.1.8
 
 build: deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product faqexport
@@ -70,7 +74,18 @@ test: test-deps
 	$(SWIFT) test
 	.build/debug/FAQFuzz $(FUZZ_SEEDS_REPLAY)
 	$(MAKE) --no-print-directory check-output
+	$(MAKE) --no-print-directory browser-test
 	Tests/Install/install-check.sh
+
+# The XHTML goldens, Output/'s page and every EPUB content document in headless Chromium:
+# axe-core, sideways scrolling at phone width, in-page links (Tests/Browser/check_pages.py).
+browser-test: test-deps
+	python3 Tests/Browser/check_pages.py
+
+# PNGs of the shipped FAQ for the README (docs/screenshots/): pixels differ between
+# machines, so no test compares them; run after changing the page template or Output/.
+screenshots: test-deps
+	python3 Tests/Browser/screenshots.py
 
 # Each harness for FUZZ_SECONDS; new inputs go to a scratch corpus, findings to Tests/Fuzz/crashes/.
 # An input slower than FUZZ_TIMEOUT seconds or using more than FUZZ_RSS_MB fails the run like a

@@ -22,7 +22,7 @@ extension Exporter {
         let results = ConcurrentMap.map(Array(zip(inputs, loaded))) { input, bytes -> Swift.Result<FAQReader.Result, ReadError> in
             do {
                 var options = readerOptions
-                if options.baseURL == nil, input.path != "-" { options.baseURL = FAQReader.jekyllBaseURL(near: input.path) }
+                if options.site == nil, input.path != "-" { options.site = FAQReader.jekyllSite(near: input.path) }
                 options.permalinks.merge(permalinks) { given, _ in given }
                 return .success(try FAQReader.read(bytes: bytes.get(), path: input.path, options: options, lossy: lossy))
             } catch let error as ReadError {

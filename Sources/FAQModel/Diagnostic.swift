@@ -1,7 +1,7 @@
 /// A warning or error tied to a place in the input, printed like a compiler's:
-/// `path:line:col: error: message`.
+/// `path:line:col: error: message`. A note says what the reader decided (shown under `-v`).
 public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable { case warning, error }
+    public enum Severity: String, Sendable, Hashable { case note, warning, error }
     public var severity: Severity
     public var location: SourceLocation?
     public var message: String
@@ -14,6 +14,10 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     public static func warning(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
         Diagnostic(.warning, message, at: location)
+    }
+
+    public static func note(_ message: String, at location: SourceLocation? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: location)
     }
 
     /// One line whatever the message quotes: control characters from the document (a

@@ -40,7 +40,7 @@ extension FAQDocument: Codable {
 
 extension Metadata: Codable {
     enum CodingKeys: String, CodingKey {
-        case title, description, keywords, lang, date, permalink, authors, extra
+        case title, description, keywords, lang, date, permalink, url, authors, extra
         case ogTitle = "og_title", ogDescription = "og_description"
     }
 
@@ -53,6 +53,7 @@ extension Metadata: Codable {
             lang: try c.decodeIfPresent(String.self, forKey: .lang) ?? "en",
             date: try c.decodeIfPresent(String.self, forKey: .date),
             permalink: try c.decodeIfPresent(String.self, forKey: .permalink),
+            url: try c.decodeIfPresent(String.self, forKey: .url),
             authors: try c.decodeIfPresent([String].self, forKey: .authors) ?? [],
             ogTitle: try c.decodeIfPresent(String.self, forKey: .ogTitle),
             ogDescription: try c.decodeIfPresent(String.self, forKey: .ogDescription),
@@ -67,6 +68,7 @@ extension Metadata: Codable {
         try c.encode(lang, forKey: .lang)
         try c.encodeIfPresent(date, forKey: .date)
         try c.encodeIfPresent(permalink, forKey: .permalink)
+        try c.encodeIfPresent(url, forKey: .url)
         try c.encode(authors, forKey: .authors)
         try c.encodeIfPresent(ogTitle, forKey: .ogTitle)
         try c.encodeIfPresent(ogDescription, forKey: .ogDescription)

@@ -8,6 +8,11 @@ public struct Metadata: Sendable, Hashable {
     /// As written by the author (usually `YYYY-MM-DD`); emitters normalise it.
     public var date: String?
     public var permalink: String?
+    /// The page's address as its site serves it, when the reader knows the site (a Jekyll
+    /// `_config.yml` above the input, or `--base-url`): absolute when the site's address is
+    /// known (`https://site.example/docs/guide/faq/`), else from the site root
+    /// (`/docs/guide/faq/`). nil otherwise; emitters then use `permalink` and the base URL.
+    public var url: String?
     public var authors: [String]
     public var ogTitle: String?
     public var ogDescription: String?
@@ -17,7 +22,7 @@ public struct Metadata: Sendable, Hashable {
 
     public init(
         title: String? = nil, description: String? = nil, keywords: [String] = [], lang: String = "en",
-        date: String? = nil, permalink: String? = nil, authors: [String] = [], ogTitle: String? = nil,
+        date: String? = nil, permalink: String? = nil, url: String? = nil, authors: [String] = [], ogTitle: String? = nil,
         ogDescription: String? = nil, extra: [String: String] = [:]
     ) {
         self.title = title
@@ -26,6 +31,7 @@ public struct Metadata: Sendable, Hashable {
         self.lang = lang
         self.date = date
         self.permalink = permalink
+        self.url = url
         self.authors = authors
         self.ogTitle = ogTitle
         self.ogDescription = ogDescription

@@ -23,7 +23,7 @@ struct AuthorAnchors {
         for (index, item) in flow.items.enumerated() {
             guard let id = flow.ids[index] else { continue }
             switch item {
-            case .block: continue
+            case .block, .paragraph: continue
             case .heading(_, let content, let location):
                 pass.anchors.append(Anchor(text: content.plainText, location: location, id: id))
             case .entry(let question, _, let location):

@@ -23,38 +23,38 @@ public enum FAQReader {
         public var seconds: Double
     }
 
-    /// Reads a file, looking for a Jekyll `_config.yml` beside or above it for Liquid links.
+    /// Reads a file, looking for the Jekyll site (`_config.yml`) it is in.
     public static func read(contentsOf path: String, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
         let bytes = try InputFile.bytes(path, maxSize: Int.max)
         var options = options
-        if options.baseURL == nil { options.baseURL = JekyllConfig.baseURL(near: path) }
-        return try read(bytes: bytes, path: path, options: options, lossy: lossy)
+        if options.site == nil { options.site = JekyllSite.find(near: path) }
+        return try read(bytes: bytes, path: path, syntax: Syntax(path: path), options: options, lossy: lossy)
     }
 
-    /// `url` + `baseurl` of the nearest Jekyll `_config.yml` beside or above `path`.
-    public static func jekyllBaseURL(near path: String) -> String? { JekyllConfig.baseURL(near: path) }
+    /// The Jekyll site whose `_config.yml` is beside `path` or above it.
+    public static func jekyllSite(near path: String) -> JekyllSite? { JekyllSite.find(near: path) }
 
     /// The front matter's `permalink`, if the bytes have readable front matter.
     public static func permalink(in bytes: [UInt8]) -> String? {
-        guard bytes.starts(with: Array("---".utf8)) else { return nil }
         // Only the front matter is decoded: the body can be megabytes.
-        let end = bytes.withUnsafeBufferPointer { FrontMatter.endOfBlock(in: $0) } ?? bytes.count
-        let text = String(decoding: bytes[..<end], as: UTF8.self)
-        return (try? FrontMatter.split(text.containsUTF8Byte(0x0D) ? text.replacingCRLF() : text, file: "-"))?.metadata().permalink
+        guard let text = FrontMatter.leadingText(bytes) else { return nil }
+        return (try? FrontMatter.split(text, file: "-"))?.metadata().permalink
     }
 
-    /// `syntax` nil: `--from` (`options.syntax`), else the extension, else the content decides.
+    /// `syntax` nil or `.unknown`: `--from` (`options.syntax`), else the extension, else the content decides.
     public static func read(bytes: [UInt8], path: String, syntax: Syntax? = nil, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
         try read(text: InputText.decode(bytes, file: path, lossy: lossy), path: path, syntax: syntax, options: options)
     }
 
+    /// `syntax` nil or `.unknown`: `--from` (`options.syntax`), else the extension, else the content decides.
     public static func read(text: String, path: String, syntax: Syntax? = nil, options: ReaderOptions = ReaderOptions()) throws -> Result {
-        let syntax = try options.syntax ?? syntax ?? Syntax(extensionOf: path) ?? Syntax.detect(text, file: path)
+        var syntax = options.syntax ?? syntax ?? .unknown
+        if syntax == .unknown { syntax = try Syntax(extensionOf: path) ?? Syntax.detect(text, file: path) }
         switch syntax {
         case .rst: return try RSTReader.read(text, file: path, options: options)
         case .asciidoc: return try AsciiDocReader.read(text, file: path, options: options)
         case .docbook: return try DocBookReader.read(text, file: path, options: options)
-        case .markdown, .html: return try readMarkdownOrHTML(text: text, path: path, syntax: syntax, options: options)
+        case .markdown, .html, .mdx, .unknown: return try readMarkdownOrHTML(text: text, path: path, syntax: syntax, options: options)
         }
     }
 
@@ -72,14 +72,16 @@ public enum FAQReader {
         // Jekyll runs Liquid only on pages with front matter: elsewhere `{{ x }}` is text
         // (a Helm or Go template in a code block, say).
         var body = frontMatter.body
+        let jekyll = JekyllPageContext(path: path, frontMatter: frontMatter, options: options)
         if frontMatter.isPresent {
-            var liquid = Liquid(baseURL: options.baseURL ?? "", permalinks: options.permalinks, file: path, lineOffset: frontMatter.bodyLineOffset)
+            var liquid = Liquid(context: jekyll, file: path, lineOffset: frontMatter.bodyLineOffset)
             body = liquid.resolve(frontMatter.body)
             diagnostics += liquid.diagnostics
         }
+        metadata.url = jekyll.documentURL
 
-        let isHTML = syntax == .html || body.first(where: { !$0.isWhitespace }) == "<"
-        let flow: [FlowItem]
+        let isHTML = syntax.readsAsHTML(body, hasFrontMatter: frontMatter.isPresent)
+        var flow: [FlowItem]
         var fragmentLinks: [AnchorCheck.Place]?  // where each `#link` is, when the reader knows
         if isHTML {
             try AttributeCountGuard.check(body, file: path, lineOffset: frontMatter.bodyLineOffset)
@@ -108,6 +110,10 @@ public enum FAQReader {
             }
         }
 
+        if syntax != .html {
+            flow = MarkdownContainers.resolve(flow, mdx: syntax == .mdx)
+        }
+
         if metadata.lang.isEmpty {
             metadata.lang = "en"
         } else if !LanguageTag.isValid(metadata.lang) {
@@ -123,8 +129,9 @@ public enum FAQReader {
             }
             questionLevel = level
         }
-        var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel)
-        let document = try structure.build(flow)
+        var structure = FAQStructure(metadata: metadata, file: path, questionLevel: questionLevel, section: options.section)
+        var document = try structure.build(flow)
+        if jekyll.site != nil { document = document.mappingURLs(jekyll.relativeLink) }
         diagnostics += structure.diagnostics
         diagnostics += AnchorCheck.diagnostics(document, places: fragmentLinks)
         return Result(document: document, diagnostics: diagnostics)

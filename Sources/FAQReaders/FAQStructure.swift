@@ -8,15 +8,8 @@ struct FAQStructure {
     var questionLevel: Int?
     var diagnostics: [Diagnostic] = []
 
-    /// The question level: the heading level whose headings most often end in `?`; ties go deeper.
-    static func detectQuestionLevel(_ flow: [FlowItem]) -> Int? {
-        var counts = [Int](repeating: 0, count: 7)
-        for case .heading(let level, let content, _) in flow where content.plainText.trimmingWhitespace().isQuestion {
-            counts[level] += 1
-        }
-        guard let best = counts.max(), best > 0 else { return nil }
-        return counts.lastIndex(of: best)
-    }
+    /// `--section`: read only the section with this heading.
+    var section: String?
 
     mutating func build(_ flow: [FlowItem]) throws -> FAQDocument {
         var title = metadata.title?.trimmingWhitespace()
@@ -27,16 +20,25 @@ struct FAQStructure {
                 break
             }
         }
-        let explicitEntries = flow.contains { if case .entry = $0 { return true } else { return false } }
-        let level = questionLevel ?? Self.detectQuestionLevel(flow) ?? (explicitEntries ? 7 : nil)
-        guard let level else { throw noQuestions(flow) }
+        var flow = flow
+        var fallbackLevel: Int?
+        if let picked = try pickSection(flow, title: title) {
+            flow = picked.items
+            fallbackLevel = picked.innerLevel
+            if title == nil || title!.isEmpty {
+                title = picked.heading.plainText.trimmingWhitespace()
+                metadata.title = title
+            }
+        }
+        guard let roles = QuestionRoles(flow, title: title, questionLevel: questionLevel, fallbackLevel: fallbackLevel)?.roles else {
+            throw noQuestions(flow)
+        }
 
         var slugger = Slugger()
         var preamble: [Block] = []
         var sections: [Section] = []
         var looseEntries: [Entry] = []  // entries before the first section
         var current: Entry?
-        var titleSeen = false
 
         func closeEntry() {
             guard let entry = current else { return }
@@ -49,26 +51,29 @@ struct FAQStructure {
             else { preamble.append(block) }
         }
 
-        for item in flow {
-            switch item {
-            case .block(let block):
-                append(block)
-            case .heading(let hLevel, let content, let location):
-                let text = content.plainText.trimmingWhitespace()
-                if hLevel == level {
-                    closeEntry()
-                    current = Entry(id: slugger.slug(for: text), question: content, answer: [], location: location)
-                } else if hLevel > level {
-                    append(.heading(Heading(level: hLevel, content: content)))
-                } else if !titleSeen && text == title {
-                    titleSeen = true  // the page title repeated as a heading is not a section
-                } else {
-                    closeEntry()
-                    sections.append(Section(id: slugger.slug(for: text, fallback: "section"), title: content, entries: [], location: location))
-                }
-            case .entry(let question, let answer, let location):
+        for (item, role) in zip(flow, roles) {
+            switch (role, item) {
+            case (.title, .heading(_, let content, _)):
+                // A "FAQ" heading that opens a page without a title names it.
+                if metadata.title?.isEmpty ?? true { metadata.title = content.plainText.trimmingWhitespace() }
+            case (.title, _):
+                break
+            case (.question, .heading(_, let content, let location)):
+                closeEntry()
+                current = Entry(id: slugger.slug(for: content.plainText.trimmingWhitespace()), question: content, answer: [], location: location)
+            case (.question, .entry(let question, let answer, let location)):
                 closeEntry()
                 current = Entry(id: slugger.slug(for: question.plainText), question: question, answer: answer, location: location)
+            case (.boldQuestion(let bold), .paragraph(_, let location)):
+                closeEntry()
+                let answer: [Block] = bold.answerStart.isEmpty ? [] : [.paragraph(Paragraph(bold.answerStart))]
+                current = Entry(id: slugger.slug(for: bold.question.plainText), question: bold.question, answer: answer, location: location)
+            case (.section, .heading(_, let content, let location)):
+                closeEntry()
+                let text = content.plainText.trimmingWhitespace()
+                sections.append(Section(id: slugger.slug(for: text, fallback: "section"), title: content, entries: [], location: location))
+            case (.content, _), (.question, _), (.boldQuestion, _), (.section, _):
+                [item].asBlocks.forEach(append)
             }
         }
         closeEntry()
@@ -90,6 +95,20 @@ struct FAQStructure {
         return document
     }
 
+    /// The section `--section` names, else a bigger document's FAQ section (said in a note).
+    private mutating func pickSection(_ flow: [FlowItem], title: String?) throws -> FAQSection? {
+        if let section {
+            let picked = try FAQSection.named(section, in: flow, file: file)
+            diagnostics.append(.note("reading only the section '\(picked.heading.plainText.trimmingWhitespace())' (--section)", at: picked.location))
+            return picked
+        }
+        guard let picked = FAQSection.found(in: flow, title: title) else { return nil }
+        diagnostics.append(.note(
+            "reading only the section '\(picked.heading.plainText.trimmingWhitespace())': the rest of the document is not a FAQ and is left out (--section TITLE reads another)",
+            at: picked.location))
+        return picked
+    }
+
     private func noQuestions(_ flow: [FlowItem]) -> ReadError {
         var levels: [Int] = []
         for case .heading(let level, _, _) in flow where !levels.contains(level) { levels.append(level) }
@@ -100,7 +119,7 @@ struct FAQStructure {
         } else if let questionLevel {
             advice = "the question level is set to \(questionLevel) (--question-level or front matter question_level)"
         } else {
-            advice = "no heading ends in '?': choose the question level with --question-level N"
+            advice = "no heading ends in '?': choose the question level with --question-level N (or a section with --section TITLE)"
         }
         return ReadError("no questions found (\(seen)); \(advice)", at: SourceLocation(file: file, line: 1))
     }
@@ -118,8 +137,4 @@ struct FAQStructure {
             }
         }
     }
-}
-
-extension String {
-    var isQuestion: Bool { hasSuffix("?") || hasSuffix("？") }
 }

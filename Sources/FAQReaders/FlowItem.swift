@@ -4,8 +4,12 @@ import FAQModel
 /// apart (with their place) so the structure can decide which are titles, sections or questions.
 enum FlowItem: Sendable, Hashable {
     case block(Block)
+    /// A top-level paragraph with its place: one that states a question in bold
+    /// (`**Q: …?**`) becomes an entry at its line.
+    case paragraph(Paragraph, location: SourceLocation?)
     case heading(level: Int, content: [Inline], location: SourceLocation?)
-    /// A question/answer pair the markup states outright: `<details><summary>`, `<dl><dt><dd>`.
+    /// A question/answer pair the markup states outright: `<details><summary>`, `<dl><dt><dd>`,
+    /// an MDX `<Collapse title>`, a Markdown definition (`Term` + `: definition`).
     case entry(question: [Inline], answer: [Block], location: SourceLocation?)
 }
 
@@ -15,6 +19,7 @@ extension Array where Element == FlowItem {
         flatMap { item -> [Block] in
             switch item {
             case .block(let block): return [block]
+            case .paragraph(let paragraph, _): return [.paragraph(paragraph)]
             case .heading(let level, let content, _): return [.heading(Heading(level: level, content: content))]
             case .entry(let question, let answer, _): return [.paragraph(Paragraph([.strong(question)]))] + answer
             }

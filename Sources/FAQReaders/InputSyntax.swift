@@ -5,12 +5,24 @@ extension FAQReader {
     /// content (a DocBook root element, an RST title adornment or directive, an AsciiDoc
     /// document title, front matter, Markdown headings). Nothing is read as Markdown by default.
     public enum Syntax: String, Sendable, Hashable, CaseIterable {
-        case markdown, html, rst, asciidoc, docbook
+        /// `.md`, `.markdown`: through cmark-gfm, even when the text starts with a tag (a README
+        /// opening with `<!-- -->` or `<div align="center">`), unless it is a whole HTML
+        /// document, or a Jekyll page (front matter) whose body starts with an element.
+        case markdown
+        /// `.mdx` (Docusaurus): Markdown whose `import`/`export` lines are code, not text.
+        case mdx
+        case html
+        case rst, asciidoc, docbook
+        /// No telling extension (`.txt`, standard input): the content decides; Markdown or HTML
+        /// told apart by `readsAsHTML` (HTML when the body starts with an element).
+        case unknown
 
-        /// By extension; an unknown one reads as Markdown (for callers that name the syntax
-        /// themselves; `read` without a syntax looks at the content instead).
+        /// The formats `--from` names and `--list-formats` lists.
+        public static let inputFormats: [Syntax] = [.markdown, .mdx, .html, .rst, .asciidoc, .docbook]
+
+        /// By extension; `.unknown` when it tells nothing (the content decides when read).
         public init(path: String) {
-            self = Self(extensionOf: path) ?? .markdown
+            self = Self(extensionOf: path) ?? .unknown
         }
 
         /// Only what the extension says (`.xml` says nothing: it may or may not be DocBook).
@@ -18,7 +30,7 @@ extension FAQReader {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
             let ext = name[name.index(after: dot)...].lowercased()
-            guard let found = Self.allCases.first(where: { $0.extensions.contains(ext) }) else { return nil }
+            guard let found = Self.inputFormats.first(where: { $0.extensions.contains(ext) }) else { return nil }
             self = found
         }
 
@@ -26,6 +38,7 @@ extension FAQReader {
         public init?(name: String) {
             switch name.lowercased() {
             case "markdown", "md", "gfm", "commonmark": self = .markdown
+            case "mdx": self = .mdx
             case "html", "htm", "xhtml": self = .html
             case "rst", "restructuredtext", "rest": self = .rst
             case "asciidoc", "adoc", "asciidoctor": self = .asciidoc
@@ -36,11 +49,13 @@ extension FAQReader {
 
         public var extensions: [String] {
             switch self {
-            case .markdown: return ["md", "markdown", "mdown", "mkd", "mkdn", "mdx"]
+            case .markdown: return ["md", "markdown", "mdown", "mkd", "mkdn"]
+            case .mdx: return ["mdx"]
             case .html: return ["html", "htm", "xhtml"]
             case .rst: return ["rst", "rest"]
             case .asciidoc: return ["adoc", "asciidoc", "asc"]
             case .docbook: return ["dbk", "docbook"]
+            case .unknown: return []
             }
         }
 
@@ -48,10 +63,12 @@ extension FAQReader {
         public var summary: String {
             switch self {
             case .markdown: return "Markdown/GFM with YAML front matter (cmark-gfm)"
+            case .mdx: return "MDX (Docusaurus): Markdown with import/export lines and components"
             case .html: return "HTML pages (libxml2)"
             case .rst: return "reStructuredText, Sphinx roles and directives (docutils: Debian python3-docutils)"
             case .asciidoc: return "AsciiDoc (Asciidoctor to DocBook 5: Debian asciidoctor)"
             case .docbook: return "DocBook 4.x and 5, also .xml with a DocBook root (libxml2)"
+            case .unknown: return "told by the content"
             }
         }
 
@@ -65,13 +82,13 @@ extension FAQReader {
         static func detect(_ text: String, file: String) throws -> Syntax {
             let head = Substring(text.utf8.count > 65_536 ? String(decoding: text.utf8.prefix(65_536), as: UTF8.self) : text)
             let start = head.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
-            if start.hasPrefix("---") { return .markdown }  // front matter
+            if start.hasPrefix("---") { return .unknown }  // front matter: Markdown, or a Jekyll HTML body
             if start.hasPrefix("<") {
                 let lowered = start.prefix(4096).lowercased()
                 if lowered.contains("docbook") { return .docbook }
                 if let root = Self.rootElement(start), Self.docbookRoots.contains(root) { return .docbook }
-                // HTML, or Markdown starting with a tag: the Markdown reader tells them apart.
-                guard lowered.hasPrefix("<?xml"), let root = Self.rootElement(start), root != "html", !Self.isHTMLStart(root) else { return .markdown }
+                // HTML, or Markdown starting with a tag: `readsAsHTML` tells them apart.
+                guard lowered.hasPrefix("<?xml"), let root = Self.rootElement(start), root != "html", !Self.isHTMLStart(root) else { return .unknown }
                 throw ReadError("an XML document whose root element '\(Self.rootElement(start) ?? "?")' is not DocBook; name its markup with --from (\(Self.names))", at: SourceLocation(file: file, line: 1))
             }
             var markdown = 0, rst = 0, asciidoc = 0
@@ -98,7 +115,20 @@ extension FAQReader {
             throw ReadError("cannot tell the markup of this input from its name or its content; name it with --from (\(Self.names))", at: SourceLocation(file: file, line: 1))
         }
 
-        public static var names: String { allCases.map(\.rawValue).joined(separator: ", ") }
+        public static var names: String { inputFormats.map(\.rawValue).joined(separator: ", ") }
+
+        /// Whether `body` is read as HTML: an HTML file, a whole HTML document, or a body that
+        /// starts with an element where Markdown would not be read from it (Jekyll's kramdown
+        /// keeps an HTML body as HTML; GitHub renders a README with cmark-gfm whatever it
+        /// starts with).
+        func readsAsHTML(_ body: Substring, hasFrontMatter: Bool) -> Bool {
+            if self == .html { return true }
+            guard let start = body.firstIndex(where: { !$0.isWhitespace }), body[start] == "<" else { return false }
+            let head = body[start...].prefix(15).lowercased()
+            if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return true }
+            let startsWithElement = head.dropFirst().first.map { $0.isASCII && $0.isLetter } ?? false
+            return startsWithElement && (hasFrontMatter || self == .unknown)
+        }
 
         /// A line of one repeated punctuation character: an RST title adornment (or a
         /// Markdown setext underline, when it is `=` or `-`).

@@ -16,7 +16,7 @@ enum MarkupDocument {
             diagnostics.append(.warning("date '\(date.prefix(40))' is not a calendar date (YYYY-MM-DD); it is ignored", at: SourceLocation(file: file, line: 1)))
             metadata.date = nil
         }
-        var structure = FAQStructure(metadata: metadata, file: file, questionLevel: options.questionLevel ?? flow.questionLevel)
+        var structure = FAQStructure(metadata: metadata, file: file, questionLevel: options.questionLevel)
         var document: FAQDocument
         do {
             document = try structure.build(flow.items)

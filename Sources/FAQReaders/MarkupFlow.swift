@@ -17,8 +17,6 @@ struct MarkupFlow {
     private(set) var owner: String?
     var metadata = Metadata()
     var diagnostics: [Diagnostic] = []
-    /// The question level the markup states (DocBook `qandaset`: only entries are questions).
-    var questionLevel: Int?
 
     /// Appends a heading or entry; `ids` are all the ids the source gives it, the first
     /// being the one to keep.
@@ -26,7 +24,7 @@ struct MarkupFlow {
         let index = items.count
         items.append(item)
         switch item {
-        case .block: return
+        case .block, .paragraph: return
         case .heading, .entry: break
         }
         if let primary = given.first {
@@ -41,7 +39,15 @@ struct MarkupFlow {
         }
     }
 
-    mutating func append(_ block: Block) { items.append(.block(block)) }
+    /// A top-level paragraph is handed over as such: one that states a question in bold can
+    /// start an entry (`FAQStructure`).
+    mutating func append(_ block: Block) {
+        if case .paragraph(let paragraph) = block {
+            items.append(.paragraph(paragraph, location: nil))
+        } else {
+            items.append(.block(block))
+        }
+    }
 
     /// An id met inside the current heading's or entry's content.
     mutating func noteID(_ id: String) {

@@ -2,10 +2,20 @@
 public struct ReaderOptions: Sendable, Hashable {
     /// The heading level of questions (`--question-level`); detected when nil.
     public var questionLevel: Int?
-    /// Base URL for `{{ site.baseurl }}` and `{% link %}`; else a Jekyll `_config.yml` is looked for.
+    /// The site's address (`--base-url`): Jekyll's `url` + `baseurl`, overriding the
+    /// site's `_config.yml`.
     public var baseURL: String?
-    /// Permalinks of the other inputs, by path relative to the site root, for `{% link %}`.
+    /// The Jekyll site the input is in (`FAQReader.jekyllSite(near:)`): where `{% link %}`
+    /// targets are looked up, its `url`/`baseurl` and permalink style.
+    public var site: JekyllSite?
+    /// Where the input is on disk when the `path` it is read under (the name diagnostics
+    /// and `source` show) does not say: places it in its site.
+    public var filePath: String?
+    /// Permalinks of the other inputs, by path, for `{% link %}` when no site is at hand.
     public var permalinks: [String: String]
+    /// Read only the section whose heading has this text (`--section`, case-insensitive);
+    /// nil lets the reader find a document's FAQ section itself.
+    public var section: String?
     /// Containers nested deeper than this are flattened (with a warning), never recursed into.
     public var maxNesting: Int
     /// The input's markup (`--from`); nil: the extension, else the content, decides.
@@ -18,13 +28,15 @@ public struct ReaderOptions: Sendable, Hashable {
     var splitThreshold = SplitConversion.defaultThreshold
 
     public init(
-        questionLevel: Int? = nil, baseURL: String? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64,
-        syntax: FAQReader.Syntax? = nil, converterTimeout: Double? = nil
+        questionLevel: Int? = nil, baseURL: String? = nil, site: JekyllSite? = nil, permalinks: [String: String] = [:],
+        maxNesting: Int = 64, section: String? = nil, syntax: FAQReader.Syntax? = nil, converterTimeout: Double? = nil
     ) {
         self.syntax = syntax
         self.converterTimeout = converterTimeout
         self.questionLevel = questionLevel
+        self.section = section
         self.baseURL = baseURL
+        self.site = site
         self.permalinks = permalinks
         self.maxNesting = maxNesting
     }

@@ -9,7 +9,7 @@ extension OutputFormat: ExpressibleByArgument {}
 
 /// Options shared by conversion and lint: how inputs are read.
 struct ReadingOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("FAQ documents (.md, .html, .rst, .adoc, .xml/.dbk DocBook); '-' is standard input.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("FAQ documents (.md, .mdx, .html, .rst, .adoc, .xml/.dbk DocBook); '-' is standard input.", valueName: "INPUT"))
     var inputs: [String] = []
 
     @Option(name: .customLong("from"), help: ArgumentHelp("Input markup: \(FAQReader.Syntax.names); else the extension, then the content, decides.", valueName: "FORMAT"))
@@ -21,7 +21,10 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("question-level"), parsing: .unconditional, help: ArgumentHelp("Heading level (1-6) of the questions; detected when omitted.", valueName: "N"))
     var questionLevel: Int?
 
-    @Option(name: .customLong("base-url"), help: ArgumentHelp("Base URL for Liquid links and entry URLs (else a Jekyll _config.yml is used).", valueName: "URL"))
+    @Option(name: .customLong("section"), help: ArgumentHelp("Read only the section with this heading (case-insensitive), e.g. a README's 'FAQ'.", valueName: "TITLE"))
+    var section: String?
+
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("The site's address (Jekyll's url + baseurl): entry URLs and relative links become absolute. Default: url and baseurl of a Jekyll _config.yml above the input.", valueName: "URL"))
     var baseURL: String?
 
     @Flag(help: "Replace invalid UTF-8 with U+FFFD instead of failing.")
@@ -45,6 +48,7 @@ struct ReadingOptions: ParsableArguments {
             throw ValidationError("--base-url must be an http(s) URL or a path from the site root, not '\(baseURL)'")
         }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
+        if let section, section.allSatisfy(\.isWhitespace) { throw ValidationError("--section needs a heading's text") }
         if let from, FAQReader.Syntax(name: from) == nil {
             throw ValidationError("unknown input format '\(from)'; known input formats: \(FAQReader.Syntax.names)")
         }
@@ -69,7 +73,7 @@ struct ReadingOptions: ParsableArguments {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
                 throw ValidationError("no INPUT given and no Sources-content/ directory here")
             }
-            paths = names.filter { [".md", ".markdown", ".html", ".htm", ".rst", ".adoc", ".dbk"].contains(where: $0.lowercased().hasSuffix) }
+            paths = names.filter { [".md", ".markdown", ".mdx", ".html", ".htm", ".rst", ".adoc", ".dbk"].contains(where: $0.lowercased().hasSuffix) }
                 .sorted().map { "\(directory)/\($0)" }
             if paths.isEmpty { throw ValidationError("no INPUT given and Sources-content/ holds no documents") }
         }
@@ -84,13 +88,19 @@ struct ReadingOptions: ParsableArguments {
     }
 
     func readerOptions() -> ReaderOptions {
-        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL, syntax: from.flatMap(FAQReader.Syntax.init(name:)),
+        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL, section: section, syntax: from.flatMap(FAQReader.Syntax.init(name:)),
                       converterTimeout: converterTimeout)
     }
 
     /// `warningsAreErrors` (`lint --strict`): a warning that fails the run is shown even with -q.
+    /// Notes (what the reader decided, such as reading only a document's FAQ section) need -v.
     func report(_ diagnostics: [Diagnostic], warningsAreErrors: Bool = false) {
-        for diagnostic in diagnostics where !(quiet && !warningsAreErrors && diagnostic.severity == .warning) {
+        for diagnostic in diagnostics {
+            switch diagnostic.severity {
+            case .note: if !verbose { continue }
+            case .warning: if quiet && !warningsAreErrors { continue }
+            case .error: break
+            }
             Diagnostics.printLine(diagnostic.description)
         }
     }

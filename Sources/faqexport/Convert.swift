@@ -66,7 +66,7 @@ struct Convert: ParsableCommand {
                 print("\(f.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0)) .\(f.fileExtension.padding(toLength: 6, withPad: " ", startingAt: 0)) \(f.mediaType.padding(toLength: 26, withPad: " ", startingAt: 0)) \(f.summary)")
             }
             print("\ninput formats (--from):")
-            for syntax in FAQReader.Syntax.allCases {
+            for syntax in FAQReader.Syntax.inputFormats {
                 let extensions = syntax.extensions.map { "." + $0 }.joined(separator: " ")
                 print("\(syntax.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(extensions.padding(toLength: 38, withPad: " ", startingAt: 0)) \(syntax.summary)")
             }

@@ -34,6 +34,7 @@ struct FAQExportCommand: ParsableCommand {
               -o, --output FILE     write the one output to FILE (atomically)
               --output-dir DIR      write NAME.EXT per input and format
               --question-level N    heading level of the questions (1-6)
+              --section TITLE       read only that section (e.g. a README's FAQ)
               --base-url URL        base for Liquid links and entry URLs
               --width N, --ascii, --man-section S, --lossy, -q, -v
 

@@ -54,8 +54,12 @@ import Testing
     func everyURLAppears(_ name: String, _ width: Int) throws {
         let document = try Fixtures.document(name)
         let text = try Self.text(document, width: width)
+        // A relative URL appears resolved against an absolute page URL (the permalink).
+        let page = document.metadata.permalink.flatMap { $0.hasPrefix("http") ? URL(string: $0) : nil }
         for url in Self.urls(document) {
-            #expect(text.contains(url), "\(url) missing from \(name).txt at width \(width)")
+            let isRelative = !url.hasPrefix("#") && !url.contains(":") && !url.hasPrefix("//")
+            let shown = isRelative ? page.flatMap { URL(string: url, relativeTo: $0)?.absoluteString } ?? url : url
+            #expect(text.contains(shown), "\(shown) missing from \(name).txt at width \(width)")
         }
     }
 

@@ -78,13 +78,15 @@ import Testing
         let result = try ReaderFixtures.read("jekyll/guide/liquid.md")
         guard case .paragraph(let p) = result.document.allEntries[0].answer[0] else { Issue.record("expected paragraph"); return }
         let urls = p.content.compactMap { inline -> String? in if case .link(let l) = inline { return l.url } else { return nil } }
-        #expect(urls == ["https://eventlet.example/docs/guide/tutorials.html", "https://eventlet.example/docs/"])
+        // The target's own permalink, under the site's baseurl; `site.url` + `site.baseurl`.
+        #expect(urls == ["/docs/guide/walkthroughs/", "https://eventlet.example/docs/"])
         #expect(!p.content.plainText.contains("{%"))
         // `{% include %}` and `{{ page.title }}`; the `raw` block in the code is kept as text.
         #expect(result.diagnostics.filter { $0.message.contains("Liquid") }.count == 2)
         // --base-url wins over _config.yml.
         let based = try ReaderFixtures.read("jekyll/guide/liquid.md", options: ReaderOptions(baseURL: "https://other.example/"))
-        #expect(ReaderFixtures.linkURLs(based.document).first == "https://other.example/guide/tutorials.html")
+        #expect(ReaderFixtures.linkURLs(based.document).first == "/guide/walkthroughs/")
+        #expect(based.document.metadata.url == "https://other.example/guide/liquid/")
     }
 
     @Test func unclosedLiquidIsTextAndSwallowsNothing() throws {

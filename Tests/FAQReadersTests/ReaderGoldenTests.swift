@@ -6,7 +6,11 @@ import Testing
 @Suite struct ReaderGoldenTests {
     static let cases = [
         "everything.md", "hostile.md", "seed-004.txt", "seed-004-rendition.md", "details.html",
-        "definitions.html", "page.html", "mixed.md", "levels.md", "tie.md", "jekyll/guide/liquid.md",
+        "definitions.html", "page.html", "mixed.md", "levels.md", "tie.md", "jekyll/guide/liquid.md", "jekyll/guide/faq.md",
+        // Question conventions of real FAQs (README "Question conventions recognized").
+        "questions/marked.md", "questions/bold.md", "questions/faq-section.md", "questions/faq-section-zh.md",
+        "questions/readme-details.md", "questions/answers-keep-lists.html", "questions/toc-widget.md",
+        "questions/collapse.mdx", "questions/definition-list.md",
         "rst/sphinx-faq.rst", "asciidoc/qanda.adoc", "asciidoc/sections.adoc", "docbook/qandaset.xml",
         "docbook/article4.xml", "docbook/chapter.xml",
     ]

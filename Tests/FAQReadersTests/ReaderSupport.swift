@@ -15,7 +15,8 @@ enum ReaderFixtures {
         let url = fixtures.appendingPathComponent(relative)
         let bytes = [UInt8](try Data(contentsOf: url))
         var options = options
-        if options.baseURL == nil { options.baseURL = FAQReader.jekyllBaseURL(near: url.path) }
+        if options.site == nil { options.site = FAQReader.jekyllSite(near: url.path) }
+        options.filePath = url.path
         return try FAQReader.read(bytes: bytes, path: relative, options: options)
     }
 

@@ -33,6 +33,11 @@ import Testing
         #expect(q.last == "Are there OpenStack projects that have already successfully completed this migration?")
         #expect(run.stdout.contains("https://review.opendev.org/c/openstack/governance/+/902585"))
         #expect(run.stdout.contains("https://github.com/eventlet/eventlet/pull/966#issuecomment-2344252826"))
+        // Its site (Sources-content/_config.yml): `{% link guide/tutorials.md %}` goes to that
+        // page's permalink, and the entries' URLs are absolute.
+        #expect(run.stdout.contains("\"url\": \"/guide/tutorials/\""))
+        #expect(run.stdout.contains("\"url\": \"https://removal.eventlet.org/guide/faq/#is-this-migration-initiative-an-official-initiative\""))
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
         #expect((object["format"] as? String) == "faqexport")
         #expect(object["version"] is String)
     }
@@ -101,11 +106,27 @@ import Testing
         let names = parts[0].split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == ["man", "xhtml", "epub", "text", "json", "jsonld"])
         let inputs = parts.dropFirst().joined().split(separator: "\n").dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
-        #expect(inputs == ["markdown", "html", "rst", "asciidoc", "docbook"])
+        #expect(inputs == ["markdown", "mdx", "html", "rst", "asciidoc", "docbook"])
         let version = try CLI.run(["--version"])
         #expect(version.status == 0 && !version.stdout.isEmpty)
         let help = try CLI.run(["--help"])
         #expect(help.status == 0 && help.stdout.contains("EXIT STATUS"))
+    }
+
+    /// `--section` picks a section; the reader's choice is a note that only -v shows.
+    @Test func sectionOptionAndTheVerboseNote() throws {
+        let fixture = "Tests/FAQReadersTests/Fixtures/questions/faq-section.md"
+        let quiet = try CLI.run(["-f", "json", fixture])
+        #expect(quiet.status == 0, "\(quiet.stderr)")
+        #expect(questions(try json(quiet)) == ["The screen flickers when dimming starts", "It ignores the time zone"])
+        #expect(quiet.stderr.isEmpty)
+        let verbose = try CLI.run(["-f", "json", "-v", "--section", "faq", fixture])
+        #expect(verbose.status == 0)
+        #expect(verbose.stderr.contains("\(fixture):15:1: note: reading only the section 'FAQ' (--section)"))
+        let missing = try CLI.run(["-f", "json", "--section", "Troubleshooting", fixture])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("error: no section titled 'Troubleshooting' (--section); its sections are 'Install', 'Usage', 'FAQ', 'License'"))
+        #expect(try CLI.run(["-f", "json", "--section", " ", fixture]).status == 2)
     }
 
     @Test func lintReportsAndFails() throws {

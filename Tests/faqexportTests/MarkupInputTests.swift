@@ -41,7 +41,7 @@ import Testing
         let wrong = try CLI.run(["-f", "json", "--from", "rst", "docbook/chapter.xml"], in: Self.fixtures)
         #expect(wrong.status == 1)
         let unknown = try CLI.run(["-f", "json", "--from", "troff", "docbook/chapter.xml"], in: Self.fixtures)
-        #expect(unknown.status == 2 && unknown.stderr.contains("known input formats: markdown, html, rst, asciidoc, docbook"))
+        #expect(unknown.status == 2 && unknown.stderr.contains("known input formats: markdown, mdx, html, rst, asciidoc, docbook"))
         let verbose = try CLI.run(["-v", "-f", "json", "-o", "/dev/null", "same/radio.adoc"], in: Self.fixtures)
         #expect(verbose.stderr.contains("3 questions (Asciidoctor: "), "\(verbose.stderr)")
         let list = try CLI.run(["--list-formats"])

@@ -9,9 +9,9 @@ import Foundation
 /// fixed timestamps (`ArchiveEntry.zip`), so two runs give identical bytes.
 ///
 /// Links: `#id` links to a question or section point at the chapter holding it; other
-/// fragments become text (the target does not exist). Relative links are resolved against an
-/// absolute `http(s)` permalink (else `EmitOptions.baseURL`) or become text, since the book
-/// holds no such file. Everything else follows `XHTMLContent`'s sanitizing rules.
+/// fragments become text (the target does not exist). Relative links are resolved against the
+/// page's absolute `http(s)` URL (`DocumentURLs`) or become text, since the book
+/// holds no such file (with a warning). Everything else follows `XHTMLContent`'s sanitizing rules.
 public struct EPUBEmitter: BookEmitter {
     public init() {}
 
@@ -49,17 +49,28 @@ public struct EPUBEmitter: BookEmitter {
         ]
         var diagnostics: [Diagnostic] = []
         var chapterEntries: [ArchiveEntry] = []
+        let urls = documents.map { DocumentURLs($0, options: options) }
+        for (document, urls) in zip(documents, urls) {
+            if let unresolved = urls.unresolvedRelativeLinks(in: document) {
+                diagnostics.append(.warning(
+                    "EPUB: \(unresolved.count) relative link\(unresolved.count == 1 ? "" : "s") (first: '\(unresolved.first.prefix(60))') written as text: the page's address is unknown (give --base-url, or url in a Jekyll _config.yml)",
+                    at: unresolved.location ?? document.source.map { SourceLocation(file: $0, line: 1) }))
+            }
+        }
         for chapter in chapters {
             let page = pages[chapter.document]
             let map = targets[chapter.document]
-            let base = Self.base(page.document.metadata.permalink, options.baseURL)
-            var content = XHTMLContent { url in Self.rewrite(url, targets: map, current: chapter.file, base: base) }
+            let documentURLs = urls[chapter.document]
+            var content = XHTMLContent { url in Self.rewrite(url, targets: map, current: chapter.file, urls: documentURLs) }
+            content.forReading = true
             let title = chapter.opensDocument || chapter.units.isEmpty ? page.title
                 : FAQPage.label(page.units[chapter.units[0]].title?.plainText ?? "", page.title)
             var out = XHTMLWriter(capacity: 4096 + XHTMLEmitter.estimatedSize(chapter.units.map { page.units[$0] }))
             FAQPage.writeStart(lang: page.lang, head: FAQPage.Head(title: title, style: .linked(Self.stylesheetHref)), to: &out)
             if chapter.opensDocument { page.writeTitleAndPreamble(&content, to: &out) }
-            for u in chapter.units { page.writeSection(page.units[u], level: 2, content: &content, to: &out) { _ in } }
+            // A chapter's one `h1`: the document's title where it opens, else its section's title.
+            let level = chapter.opensDocument ? 2 : 1
+            for u in chapter.units { page.writeSection(page.units[u], level: level, content: &content, to: &out) { _ in } }
             FAQPage.writeEnd(to: &out)
             chapterEntries.append(ArchiveEntry(path: "EPUB/" + chapter.file, data: out.bytes))
             diagnostics += content.diagnostics
@@ -76,7 +87,7 @@ public struct EPUBEmitter: BookEmitter {
         }
         entries.append(ArchiveEntry(path: PackageDocument.path, data: package.xml))
         entries.append(ArchiveEntry(path: Navigation.path, data: navigation.xhtml))
-        entries.append(ArchiveEntry(path: "EPUB/" + Self.stylesheetHref, data: Array(Stylesheet.css.utf8)))
+        entries.append(ArchiveEntry(path: "EPUB/" + Self.stylesheetHref, data: Array(Stylesheet.book.utf8)))
         entries += chapterEntries
         return EmitResult(.archive(entries), diagnostics: diagnostics)
     }
@@ -183,21 +194,14 @@ public struct EPUBEmitter: BookEmitter {
 
     // MARK: Links
 
-    static func base(_ permalink: String?, _ baseURL: String?) -> String? {
-        for candidate in [permalink, baseURL] {
-            if let c = candidate, let scheme = LinkPolicy.scheme(of: c), scheme == "http" || scheme == "https" { return c }
-        }
-        return nil
-    }
-
-    static func rewrite(_ url: String, targets: [String: String], current: String, base: String?) -> String? {
+    static func rewrite(_ url: String, targets: [String: String], current: String, urls: DocumentURLs) -> String? {
         switch LinkPolicy.classify(url) {
         case .forbidden: return nil
         case .remote: return url.hasPrefix("//") ? "https:" + url : url
         case .fragment(let id):
             guard let file = targets[id] else { return nil }
             return file == current ? "#\(id)" : "\(file)#\(id)"
-        case .relative: return LinkPolicy.resolve(url, against: base)
+        case .relative: return urls.absolute(url)
         }
     }
 }

@@ -20,6 +20,7 @@ struct Navigation {
         out.attribute("epub:type", "toc")
         out.attribute("id", "toc")
         out.attribute("role", "doc-toc")
+        out.attribute("aria-label", "Contents")
         out.endStartTag()
         out.element(.h1, text: title)
         out.open(.ol)

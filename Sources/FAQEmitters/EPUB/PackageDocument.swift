@@ -67,6 +67,12 @@ struct PackageDocument {
         meta("schema:accessibilityFeature", "structuralNavigation")
         meta("schema:accessibilityFeature", "tableOfContents")
         meta("schema:accessibilityFeature", "readingOrder")
+        // Claimed because they hold for every book: DPUB-ARIA roles on every section and the
+        // toc; a stylesheet with relative sizes and no colours, so a reading system's fonts,
+        // sizes and themes apply. Images are never embedded (links or their alt text
+        // instead), so neither `alternativeText` nor a visual access mode is claimed.
+        meta("schema:accessibilityFeature", "ARIA")
+        meta("schema:accessibilityFeature", "displayTransformability")
         meta("schema:accessibilityHazard", "none")
         meta("schema:accessibilitySummary", Self.accessibilitySummary)
         out.close(.metadata)

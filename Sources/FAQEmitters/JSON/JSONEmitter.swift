@@ -9,7 +9,9 @@ import FAQModel
 /// `format`, `version`, `metadata`, `source`, `preamble`, then `entries` or `sections`.
 /// Besides the structured `answer`, every entry carries `answer_text` (the answer as plain
 /// text, links as `text (URL)`), `answer_html` (a sanitized XHTML fragment, as in the xhtml
-/// output) and, when the page URL is known, `url` (`permalink#id`, or the base URL's).
+/// output) and, when the page URL is known, `url` (`permalink#id`, or the base URL's). In
+/// `answer_text` and `answer_html`, links are resolved against the page URL when it is
+/// absolute; the structured `answer` keeps them as the source wrote them.
 ///
 /// Versioning (`version`, MAJOR.MINOR): an added optional field bumps MINOR, anything
 /// else (a removed, renamed or retyped field, a new required field, a new node type)
@@ -70,6 +72,7 @@ private struct FAQJSONWriter {
         out.member("lang", m.lang)
         out.member("date", m.date)
         out.member("permalink", m.permalink)
+        out.member("url", m.url)
         out.member("authors", strings: m.authors)
         out.member("og_title", m.ogTitle)
         out.member("og_description", m.ogDescription)
@@ -114,7 +117,8 @@ private struct FAQJSONWriter {
         out.member("answer_text", answerText(e.answer))
         // The same sanitized XHTML the xhtml/epub outputs carry; headings inside an answer
         // start at h4, below a page's h1 title, h2 sections and h3 questions.
-        out.member("answer_html", utf8: XHTMLContent.fragmentBytes(e.answer, minimumHeadingLevel: 4))
+        // Links resolved against the page URL (`DocumentURLs.resolve`): the fragment is read off the site.
+        out.member("answer_html", utf8: XHTMLContent.fragmentBytes(e.answer, minimumHeadingLevel: 4, rewriteLink: urls.resolve))
         out.key("answer")
         blocks(e.answer)
         location(e.location)

@@ -44,7 +44,7 @@ public struct JSONLDEmitter: Emitter {
             out.key("acceptedAnswer")
             out.beginObject()
             out.member("@type", "Answer")
-            out.member("text", NFC.normalized(XHTMLContent.fragment(entry.answer, minimumHeadingLevel: 4)))
+            out.member("text", NFC.normalized(XHTMLContent.fragment(entry.answer, minimumHeadingLevel: 4, rewriteLink: urls.resolve)))
             out.endObject()
             out.endObject()
             try out.drain(into: sink)

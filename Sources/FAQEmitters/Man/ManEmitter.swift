@@ -36,6 +36,8 @@ struct ManPage {
     var afterHeading = false
     /// Where diagnostics point: the entry being written, when known.
     var location: SourceLocation?
+    /// The page's URLs: relative links are written as the absolute URLs they resolve to.
+    var urls: DocumentURLs?
     var reportedStrikethrough = false
     /// The `.RS` insets in force (code, quotes, list bodies), in ens; tables are laid out in
     /// the line that is left.
@@ -54,6 +56,13 @@ struct ManPage {
 
     mutating func render(_ document: FAQDocument) throws {
         let metadata = document.metadata
+        let urls = DocumentURLs(document, options: options)
+        self.urls = urls
+        if let unresolved = urls.unresolvedRelativeLinks(in: document) {
+            diagnostics.append(.warning(
+                "man page: \(unresolved.count) relative link\(unresolved.count == 1 ? "" : "s") (first: '\(unresolved.first.prefix(60))') kept as text only: the page's address is unknown (give --base-url, or url in a Jekyll _config.yml)",
+                at: unresolved.location ?? document.source.map { SourceLocation(file: $0, line: 1) }))
+        }
         let name = Self.pageName(metadata)
         if Self.hasTable(document) { writer.trustedLine("'\\\" t") }
         if !options.asciiOnly { writer.trustedLine(".\\\" -*- coding: UTF-8 -*-") }
@@ -366,7 +375,7 @@ struct ManPage {
 
     /// Writes a link; returns true when it consumed `next` (punctuation after `.UE`).
     mutating func link(_ link: Link, next: Inline?) -> Bool {
-        let target = ManLinkTarget(link.url)
+        let target = ManLinkTarget(urls?.absolute(link.url) ?? link.url)
         if writer.inTableCell {
             if let address = target.address, link.content.plainText == address {
                 writer.urlText(address, bracketed: false)

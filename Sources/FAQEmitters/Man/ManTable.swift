@@ -22,7 +22,7 @@ extension ManPage {
         var longest = [Int](repeating: 0, count: columns)
         for cells in [table.header] + table.rows {
             for (column, cell) in cells.enumerated() {
-                let measure = CellMeasure(cell.content)
+                let measure = CellMeasure(cell.content, urls: urls)
                 natural[column] = max(natural[column], measure.width)
                 longest[column] = max(longest[column], measure.longestRun)
             }
@@ -126,7 +126,13 @@ struct CellMeasure {
     var longestRun: Int { (longest * 5 + 3) / 4 }
     private var longest = 0
 
-    init(_ content: [Inline]) { add(content) }
+    /// Resolves relative links as the page writes them.
+    private let urls: DocumentURLs?
+
+    init(_ content: [Inline], urls: DocumentURLs? = nil) {
+        self.urls = urls
+        add(content)
+    }
 
     private mutating func add(_ inlines: [Inline]) {
         for inline in inlines {
@@ -136,7 +142,7 @@ struct CellMeasure {
             case .image(let image): addText(image.label)
             case .lineBreak, .softBreak: width += 1
             case .link(let link):
-                let address = ManLinkTarget(link.url).address
+                let address = ManLinkTarget(urls?.absolute(link.url) ?? link.url).address
                 if let address, link.content.plainText == address {
                     addURL(address)
                 } else {

@@ -73,6 +73,7 @@ struct FAQPage {
         var style: Style
     }
 
+    /// `embedded`: the page's stylesheet in a `<style>`; `linked`: the book's `style.css`.
     enum Style { case embedded, linked(String) }
 
     func head(style: Style) -> Head {
@@ -80,7 +81,9 @@ struct FAQPage {
         return Head(title: title, description: m.description ?? m.ogDescription, keywords: m.keywords, authors: m.authors, style: style)
     }
 
-    /// Declaration, `<html>`, the head and `<body>`; the body's parts follow, then `writeEnd`.
+    /// Declaration, `<html>`, the head, `<body>` and `<main>` (everything a document shows is
+    /// its main content: a page or chapter of questions, or the book's contents); the body's
+    /// parts follow, then `writeEnd`.
     static func writeStart(lang: String, head: Head, to out: inout XHTMLWriter) {
         out.declaration(doctype: true)
         out.beginStartTag(.html)
@@ -91,10 +94,12 @@ struct FAQPage {
         out.endStartTag()
         write(head, to: &out)
         out.open(.body)
+        out.open(.main)
     }
 
-    /// `</body></html>` and the final newline.
+    /// `</main></body></html>` and the final newline.
     static func writeEnd(to out: inout XHTMLWriter) {
+        out.close(.main)
         out.close(.body)
         out.close(.html)
         out.endDocument()
@@ -112,13 +117,17 @@ struct FAQPage {
         out.attribute("charset", "UTF-8")
         out.endEmptyElement()
         out.element(.title, text: head.title)
-        if case .embedded = head.style { meta("viewport", "width=device-width, initial-scale=1") }
+        if case .embedded = head.style {
+            meta("viewport", "width=device-width, initial-scale=1")
+            // The page follows the reader's colour scheme (the book leaves colours to the reading system).
+            meta("color-scheme", "light dark")
+        }
         if let description = head.description, !description.isEmpty { meta("description", description) }
         if !head.keywords.isEmpty { meta("keywords", head.keywords.joined(separator: ", ")) }
         for author in head.authors { meta("author", author) }
         switch head.style {
         case .embedded:
-            out.element(.style, text: Stylesheet.css)
+            out.element(.style, text: Stylesheet.page)
         case .linked(let href):
             out.beginStartTag(.link)
             out.attribute("rel", "stylesheet")
@@ -131,7 +140,8 @@ struct FAQPage {
 
     // MARK: Body parts
 
-    /// `<h1>` with the title, then the preamble.
+    /// `<h1>` with the title, then the preamble (a document's one `h1`: an EPUB chapter that
+    /// does not open the document writes its section title as `h1` instead).
     func writeTitleAndPreamble(_ content: inout XHTMLContent, to out: inout XHTMLWriter) {
         content.minimumHeadingLevel = 2
         content.location = nil

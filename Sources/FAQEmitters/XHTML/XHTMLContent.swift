@@ -18,8 +18,16 @@ struct XHTMLContent {
 
     /// nil: every URL that is not forbidden is kept as written.
     var rewriteLink: LinkRewriter?
-    /// Headings inside answers start at this level (questions are one level above).
-    var minimumHeadingLevel: Int
+    /// Headings inside answers start at this level (questions are one level above). Setting
+    /// it starts an answer, whose headings then go one level deeper at a time at most, so no
+    /// level is skipped (screen readers navigate by level).
+    var minimumHeadingLevel: Int { didSet { headingCeiling = minimumHeadingLevel } }
+    /// The deepest level the next heading may take: one below the last one written.
+    private var headingCeiling: Int
+    /// Markup for a page that a person reads (the `xhtml` page, EPUB chapters; not JSON's
+    /// `answer_html`): tables in a focusable `div.table-box` and focusable code blocks, so each
+    /// scrolls in its own box and a keyboard can scroll it; header cells with `scope`.
+    var forReading = false
     /// What had to be changed (links made text, images replaced), for `EmitResult`.
     private(set) var diagnostics: [Diagnostic] = []
     /// The entry or section being written, named by its diagnostics (nil: the document's
@@ -28,6 +36,7 @@ struct XHTMLContent {
 
     init(minimumHeadingLevel: Int = 1, rewriteLink: LinkRewriter? = nil) {
         self.minimumHeadingLevel = minimumHeadingLevel
+        self.headingCeiling = minimumHeadingLevel
         self.rewriteLink = rewriteLink
     }
 
@@ -61,7 +70,9 @@ struct XHTMLContent {
             write(p.content, to: &out)
             out.close(.p)
         case .heading(let h):
-            let tag = XHTMLTag.heading(min(6, max(minimumHeadingLevel, h.level)))
+            let level = min(6, max(minimumHeadingLevel, min(h.level, headingCeiling)))
+            headingCeiling = level + 1
+            let tag = XHTMLTag.heading(level)
             out.open(tag)
             write(h.content, to: &out)
             out.close(tag)
@@ -73,7 +84,9 @@ struct XHTMLContent {
             for item in list.items { write(item, tight: list.tight, to: &out) }
             out.close(tag)
         case .code(let code):
-            out.open(.pre)
+            out.beginStartTag(.pre)
+            if forReading { out.attribute("tabindex", "0") }
+            out.endStartTag()
             out.beginStartTag(.code)
             if let language = code.language.flatMap(Self.className) { out.attribute("class", "language-\(language)") }
             out.endStartTag()
@@ -113,8 +126,10 @@ struct XHTMLContent {
     }
 
     private mutating func write(_ table: Table, to out: inout XHTMLWriter) {
-        func cell(_ tag: XHTMLTag, _ column: Int, _ content: [Inline], _ out: inout XHTMLWriter) {
+        func cell(header: Bool, _ column: Int, _ content: [Inline], _ out: inout XHTMLWriter) {
+            let tag: XHTMLTag = header ? .th : .td
             out.beginStartTag(tag)
+            if header, forReading { out.attribute("scope", "col") }
             if column < table.alignments.count {
                 switch table.alignments[column] {
                 case .none: break
@@ -127,11 +142,17 @@ struct XHTMLContent {
             write(content, to: &out)
             out.close(tag)
         }
+        if forReading {
+            out.beginStartTag(.div)
+            out.attribute("class", "table-box")
+            out.attribute("tabindex", "0")
+            out.endStartTag()
+        }
         out.open(.table)
         if !table.header.isEmpty {
             out.open(.thead)
             out.open(.tr)
-            for (column, c) in table.header.enumerated() { cell(.th, column, c.content, &out) }
+            for (column, c) in table.header.enumerated() { cell(header: true, column, c.content, &out) }
             out.close(.tr)
             out.close(.thead)
         }
@@ -139,12 +160,13 @@ struct XHTMLContent {
             out.open(.tbody)
             for row in table.rows {
                 out.open(.tr)
-                for (column, c) in row.enumerated() { cell(.td, column, c.content, &out) }
+                for (column, c) in row.enumerated() { cell(header: false, column, c.content, &out) }
                 out.close(.tr)
             }
             out.close(.tbody)
         }
         out.close(.table)
+        if forReading { out.close(.div) }
     }
 
     // MARK: Inlines

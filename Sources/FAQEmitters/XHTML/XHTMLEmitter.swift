@@ -12,6 +12,7 @@ public struct XHTMLEmitter: Emitter {
     public func write(_ document: FAQDocument, options: EmitOptions, to sink: OutputSink) throws -> [Diagnostic] {
         let page = FAQPage(document)
         var content = XHTMLContent()
+        content.forReading = true
         var out = XHTMLWriter(capacity: min(4096 + Self.estimatedSize(page.units), OutputSink.chunkSize + (1 << 18)))
         FAQPage.writeStart(lang: page.lang, head: page.head(style: .embedded), to: &out)
         page.writeTitleAndPreamble(&content, to: &out)

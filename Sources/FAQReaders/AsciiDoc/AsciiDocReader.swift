@@ -42,6 +42,8 @@ extension FlowItem {
     var withoutLine: FlowItem {
         switch self {
         case .block: return self
+        case .paragraph(let paragraph, let location):
+            return .paragraph(paragraph, location: location.map { SourceLocation(file: $0.file, line: 1) })
         case .heading(let level, let content, let location):
             return .heading(level: level, content: content, location: location.map { SourceLocation(file: $0.file, line: 1) })
         case .entry(let question, let answer, let location):

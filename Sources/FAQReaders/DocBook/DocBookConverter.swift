@@ -4,8 +4,8 @@ import FAQModel
 /// A DocBook 4.x or 5 tree into the reader flow. Divisions (`part`, `chapter`, `section`,
 /// `sect1`…, `qandadiv`) give headings one level below their parent, the root's title being
 /// the document's; `qandaentry` gives entries; `info`/`articleinfo`/`bookinfo` the metadata.
-/// A document with a `qandaset` takes its questions from it alone; any other goes through
-/// the question detection every format shares.
+/// Entries and headings then go through the question detection every format shares (a
+/// `qandaset`'s entries are the questions unless its headings ask questions themselves).
 struct DocBookConverter {
     let file: String
     let nodes: DocBookNodes
@@ -36,7 +36,6 @@ struct DocBookConverter {
         inlines.labels = labels
         blocks.inlines = inlines
         if let lang = root.attribute("lang"), !lang.isEmpty { flow.metadata.lang = lang }
-        if containsQandaEntry(root) { flow.questionLevel = 7 }
         termsAreQuestions = Self.mostlyQuestions(termsOfTopLevelLists(root))
         if Self.divisions.contains(root.name) {
             flow.metadata.title = title(of: root).map { $0.plainText.collapsingWhitespace.trimmingWhitespace() }
@@ -69,15 +68,6 @@ struct DocBookConverter {
             }
             stack += nodes.elements(node).reversed()
         }
-    }
-
-    private func containsQandaEntry(_ root: XMLNode) -> Bool {
-        var stack = [root]
-        while let node = stack.popLast() {
-            if node.name == "qandaentry" { return true }
-            stack += nodes.elements(node)
-        }
-        return false
     }
 
     /// The `title` child, or the one in its `info` element.
@@ -236,7 +226,7 @@ struct DocBookConverter {
     }
 
     static func mostlyQuestions(_ terms: [String]) -> Bool {
-        !terms.isEmpty && terms.filter(\.isQuestion).count * 2 >= terms.count
+        !terms.isEmpty && terms.filter { QuestionText.asks($0) || QuestionText.isMarkedQuestion($0) }.count * 2 >= terms.count
     }
 
     private mutating func questionList(_ node: XMLNode) -> [(item: FlowItem, ids: [String])] {

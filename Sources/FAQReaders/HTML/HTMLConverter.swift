@@ -110,7 +110,7 @@ struct HTMLConverter {
         switch name {
         case "p", "dt", "summary":
             let content = Self.trimmed(inlines(node, depth: depth))
-            return content.isEmpty ? [] : [.block(.paragraph(Paragraph(content)))]
+            return content.isEmpty ? [] : [.paragraph(Paragraph(content), location: location(node))]
         case "h1", "h2", "h3", "h4", "h5", "h6":
             let level = Int(String(name.dropFirst()))!
             return [.heading(level: level, content: Self.trimmed(inlines(node, depth: depth)), location: location(node))]
@@ -130,6 +130,8 @@ struct HTMLConverter {
             return details(node, depth: depth)
         case "dl":
             return definitionList(node, depth: depth)
+        case _ where HTMLVocabulary.collapsibles.contains(name):
+            return details(node, depth: depth)
         default:
             return blocks(ofChildren: node, depth: depth)
         }
@@ -220,9 +222,14 @@ struct HTMLConverter {
         }
     }
 
-    /// `<details><summary>Q</summary>A…</details>`: an entry at the top level.
+    /// `<details><summary>Q</summary>A…</details>`: an entry at the top level. MDX
+    /// components (`<Collapse title="Q">`, `<Details summary="Q">`) give their question in an
+    /// attribute.
     private mutating func details(_ node: XMLNode, depth: Int) -> [FlowItem] {
-        var question: [Inline] = []
+        let hasSummary = node.children.contains { $0.isElement && $0.name == "summary" }
+        var question: [Inline] = hasSummary ? [] : HTMLVocabulary.questionAttributes.lazy.compactMap { node.attribute($0) }
+            .first { !$0.allSatisfy(\.isWhitespace) }
+            .map { [.text(collapse($0).trimmingWhitespace())] } ?? []
         var answer: [FlowItem] = []
         var pending = InlineBuilder()
         for child in node.children {

@@ -1,3 +1,14 @@
+/// Elements with a meaning of their own for FAQs.
+enum HTMLVocabulary {
+    /// MDX components (Docusaurus, Nextra, Mintlify…) that show a question and hide its
+    /// answer, as `<details>` does; libxml2 gives their names in lower case.
+    static let collapsibles: Set<String> = [
+        "collapse", "collapsible", "accordion", "accordionitem", "expandable", "expander", "toggle", "faqitem",
+    ]
+    /// Where such a component (or an MDX `<Details>`) holds its question.
+    static let questionAttributes = ["title", "summary", "question", "label", "header", "heading"]
+}
+
 /// How the HTML reader treats each element. Anything not listed is transparent: its
 /// content is kept, the element itself means nothing here.
 enum HTMLRole {
@@ -23,6 +34,8 @@ enum HTMLRole {
             return .layoutBlock
         case "p", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "pre", "blockquote", "table",
             "hr", "details", "dl", "summary", "dt", "dd":
+            return .block
+        case _ where HTMLVocabulary.collapsibles.contains(name):
             return .block
         case "a", "strong", "b", "em", "i", "cite", "dfn", "var", "code", "kbd", "samp", "tt", "del", "s",
             "strike", "br", "img":

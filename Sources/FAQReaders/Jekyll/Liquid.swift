@@ -1,20 +1,22 @@
 import FAQModel
 
-/// The Liquid a Jekyll page carries: `{{ site.baseurl }}` (and `site.url`) and
-/// `{% link path %}` are resolved; any other tag or output is removed with a warning.
+/// The Liquid a Jekyll page carries. Resolved as Jekyll would (`LiquidTags.swift`):
+/// `{% link %}`, `{% post_url %}`, `{{ site.url }}`, `{{ site.baseurl }}`, `{{ page.url }}`
+/// and string literals through `relative_url`/`absolute_url`; any other tag or output is
+/// removed with a warning.
 struct Liquid {
-    /// `site.url` joined with `site.baseurl`, or `--base-url`; "" when unknown.
-    var baseURL: String
-    /// Permalinks of the inputs, by site-relative path (for `{% link %}`).
-    var permalinks: [String: String]
+    let context: JekyllPageContext
     var file: String
     var lineOffset: Int
-    private(set) var diagnostics: [Diagnostic] = []
+    var diagnostics: [Diagnostic] = []
+    /// Where the text written so far ended right after `{{ site.baseurl }}` (in UTF-8
+    /// bytes), so a `{% link %}` just after it does not repeat the base (`LiquidTags`).
+    var baseURLEnd: Int?
+    /// The length of the text written so far, in UTF-8 bytes.
+    var written = 0
 
-    init(baseURL: String, permalinks: [String: String], file: String, lineOffset: Int) {
-        // `{{ site.baseurl }}{% link x %}` joins with the link's own leading slash.
-        self.baseURL = baseURL.hasSuffix("/") ? String(baseURL.dropLast()) : baseURL
-        self.permalinks = permalinks
+    init(context: JekyllPageContext, file: String, lineOffset: Int) {
+        self.context = context
         self.file = file
         self.lineOffset = lineOffset
     }
@@ -73,6 +75,7 @@ struct Liquid {
                 }
             } else {
                 let location = lines.location(of: open, file: file)
+                written = out.utf8.count
                 replacement = (isTag ? tag(inner, at: location) : output(inner, at: location))[...]
             }
             out += replacement
@@ -207,35 +210,8 @@ struct Liquid {
         return (nil, bytes.endIndex)
     }
 
-    private mutating func output(_ expression: String, at location: SourceLocation) -> String {
-        switch expression {
-        // `site.baseurl` stands for the whole base (url + baseurl, or --base-url), so both
-        // `{{ site.baseurl }}/x` and `{{ site.url }}{{ site.baseurl }}/x` give absolute URLs.
-        case "site.baseurl": return baseURL
-        case "site.url": return ""
-        default:
-            diagnostics.append(.warning("Liquid output '{{ \(Self.excerpt(expression)) }}' is not supported and was removed", at: location))
-            return ""
-        }
-    }
-
-    private mutating func tag(_ body: String, at location: SourceLocation) -> String {
-        let words = body.split(separator: " ", omittingEmptySubsequences: true)
-        if words.first == "link", words.count >= 2 {
-            var path = String(words[1])
-            if path.hasPrefix("/") { path.removeFirst() }
-            if let permalink = permalinks[path] { return permalink }
-            if path.hasSuffix(".md") || path.hasSuffix(".markdown") {
-                path = String(path[..<path.lastIndex(of: ".")!]) + ".html"
-            }
-            return "/" + path
-        }
-        diagnostics.append(.warning("Liquid tag '{% \(Self.excerpt(body)) %}' is not supported and was removed", at: location))
-        return ""
-    }
-
     /// A tag's text for a one-line message: its first line, at most 60 characters.
-    private static func excerpt(_ body: String) -> String {
+    static func excerpt(_ body: String) -> String {
         let line = body.prefix { $0 != "\n" && $0 != "\r" }
         return line.count > 60 || line.endIndex < body.endIndex ? String(line.prefix(60)) + "…" : body
     }

@@ -82,8 +82,16 @@ struct MarkdownConverter {
         var items: [FlowItem] = []
         var child = cmark_node_first_child(root)
         while let node = child {
-            if kind(node) == .heading {
+            let k = kind(node)
+            if k == .heading {
                 items.append(.heading(level: Int(cmark_node_get_heading_level(node)), content: inlines(node, depth: 1), location: location(node)))
+            } else if k == .paragraph {
+                let content = inlines(node, depth: 1)
+                if let definition = DefinitionParagraph(content) {
+                    items.append(.entry(question: definition.term, answer: [.paragraph(Paragraph(definition.definition))], location: location(node)))
+                } else if !content.isEmpty {
+                    items.append(.paragraph(Paragraph(content), location: location(node)))
+                }
             } else {
                 items.append(contentsOf: blocks(node, depth: 1).map(FlowItem.block))
             }
