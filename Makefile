@@ -18,7 +18,7 @@ BIN := .build/release/faqexport
 FUZZ_SECONDS ?= 600
 # Seeds: the fuzz corpus proper plus the reader fixtures and the bad-input corpus (not copied).
 FUZZ_SEEDS := Tests/FAQReadersTests/Fixtures Tests/BadInput/cases
-FUZZ_SEEDS_REPLAY := Tests/Fuzz/corpus/*/* Tests/FAQReadersTests/Fixtures/*.* Tests/FAQReadersTests/Fixtures/questions/* Tests/BadInput/cases/*
+FUZZ_SEEDS_REPLAY := Tests/Fuzz/corpus/*/* Tests/FAQReadersTests/Fixtures/*.* Tests/FAQReadersTests/Fixtures/questions/* Tests/FAQReadersTests/Fixtures/docbook/* Tests/BadInput/cases/*
 FUZZ_FLAGS := -c debug --product FAQFuzz --sanitize=fuzzer -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING --scratch-path .build-fuzz
 # Reproducible Output/: dates come from the last commit, not the clock.
 # (from the last change to the sources of Output/, so committing Output/ does not make it stale)
@@ -28,6 +28,8 @@ export SOURCE_DATE_EPOCH
 # Debian packages: build (C libraries) and test (the real validators, the benchmark peers,
 # and the platforms whose heading ids the readers reproduce: Pandoc, kramdown, Hugo, Python-Markdown).
 BUILD_DEPS := pkg-config libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev libjemalloc-dev
+# The converters the RST and AsciiDoc readers run (DocBook needs only libxml2).
+RUNTIME_DEPS := python3-docutils asciidoctor
 TEST_DEPS := mandoc groff man-db libxml2-utils epubcheck default-jre-headless cmark-gfm \
   chromium chromium-driver fonts-noto-cjk pandoc ruby-kramdown ruby-kramdown-parser-gfm hugo python3-markdown
 
@@ -43,7 +45,7 @@ define install-missing
 endef
 
 deps:
-	$(call install-missing,$(BUILD_DEPS),deps)
+	$(call install-missing,$(BUILD_DEPS) $(RUNTIME_DEPS),deps)
 
 test-deps: deps
 	$(call install-missing,$(TEST_DEPS),test-deps)
@@ -94,7 +96,7 @@ FUZZ_RSS_MB ?= 2048
 fuzz: deps
 	$(SWIFT) build $(FUZZ_FLAGS)
 	@mkdir -p Tests/Fuzz/crashes
-	@set -o pipefail; for t in markdown html frontmatter; do \
+	@set -o pipefail; for t in markdown html frontmatter docbook; do \
 	  mkdir -p .build-fuzz/corpus/$$t Tests/Fuzz/corpus/$$t; \
 	  echo "== fuzzing $$t for $(FUZZ_SECONDS) s"; \
 	  before=$$(ls Tests/Fuzz/crashes | wc -l); \

@@ -68,6 +68,7 @@ def main():
     os.makedirs(WORK, exist_ok=True)
     have_pandoc = shutil.which("pandoc") is not None
     small = shipped(binary)
+    markup = markups(binary) if have_pandoc else {}
     rows = []
     for size in sizes:
         source = os.path.join(WORK, f"faq-{size}.md")
@@ -95,7 +96,30 @@ def main():
             results["pandoc man+epub3+plain+json"] = (total_wall, peak)
         rows.append((size, mb, results))
         print_table(rows[-1:])
-    write_markdown(rows, have_pandoc, small)
+    write_markdown(rows, have_pandoc, small, markup)
+
+
+def markups(binary, size=1000):
+    """The same generated FAQ as reStructuredText and DocBook (converted by pandoc), read by
+    faqexport (docutils included for RST) and by pandoc, both writing a man page."""
+    source = os.path.join(WORK, f"faq-{size}.md")
+    if not os.path.exists(source):
+        with open(source, "w") as f:
+            subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(size)], stdout=f, check=True)
+    outdir = os.path.join(WORK, f"out-markup-{size}")
+    os.makedirs(outdir, exist_ok=True)
+    result = {}
+    for name, writer, ext in [("RST", "rst", "rst"), ("DocBook", "docbook5", "dbk")]:
+        path = os.path.join(WORK, f"faq-{size}.{ext}")
+        subprocess.run(["pandoc", "-f", "gfm", "-t", writer, "-s", "-o", path, source], check=True)
+        reader = "docbook" if ext == "dbk" else "rst"
+        result[f"{name}: faqexport, all 6 formats"] = measure([binary, "-q", "--output-dir", outdir, path], 3)
+        result[f"{name}: faqexport --format man"] = measure([binary, "-q", "-f", "man", "-o", os.path.join(outdir, "one.7"), path], 3)
+        result[f"{name}: pandoc -f {reader} -t man"] = measure(["pandoc", "-f", reader, "-t", "man", "-s", "-o", os.path.join(outdir, "pandoc.7"), path], 3)
+    print(f"\n== {size} entries as RST and DocBook")
+    for name, r in result.items():
+        print(f"  {name:40} " + (f"{r[0]:8.3f} s {r[1]:8.1f} MiB" if r else "failed"))
+    return result
 
 
 def ratio_lines(size, results):
@@ -124,7 +148,7 @@ def print_table(rows):
             print("  " + line)
 
 
-def write_markdown(rows, have_pandoc, small):
+def write_markdown(rows, have_pandoc, small, markup):
     out = ["# Benchmark results", "",
            "Written by `make bench` (bench/run.py). Medians of 5 runs (3 for 100,000 entries; pandoc 3 runs at 1,000 and 1 at 10,000,",
            "not run at 100,000). Wall time and peak RSS from /usr/bin/time; ratio = time / `cmark-gfm --to man` on the same input.", "",
@@ -133,6 +157,12 @@ def write_markdown(rows, have_pandoc, small):
     if "pandoc -t man" in small:
         out += ["", f"- faqexport, all formats, takes {small['faqexport: all 6 formats'] / small['pandoc -t man']:.2f}x pandoc's man-only time"]
     out.append("")
+    if markup:
+        out += ["## 1,000 entries as reStructuredText and DocBook (converted from the Markdown by pandoc)", "",
+                "faqexport's RST time includes docutils (a Python subprocess); pandoc reads both itself.", "",
+                "| Command | Wall (s) | Peak RSS (MiB) |", "|---|--:|--:|"]
+        out += [f"| {name} | {r[0]:.3f} | {r[1]:.1f} |" if r else f"| {name} | failed | |" for name, r in markup.items()]
+        out.append("")
     for size, mb, results in rows:
         out += [f"## {size} entries ({mb:.1f} MB)", "", "| Command | Wall (s) | × cmark man | Peak RSS (MiB) |", "|---|--:|--:|--:|"]
         base = results.get("cmark-gfm --to man")

@@ -5,6 +5,9 @@
 #include <libxml/parser.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
+#include <libxml/SAX2.h>
+#include <libxml/entities.h>
+#include <libxml/parserInternals.h>
 
 // xmlFree is a global function-pointer variable, which Swift 6 rejects as not
 // concurrency-safe; a function wrapper is.

@@ -4,7 +4,7 @@ import FAQReaders
 extension Exporter {
     /// Reads the inputs; the first error stops the run (after all were tried, so every
     /// broken input is reported), warnings are collected.
-    public func read(_ inputs: [Input]) -> (documents: [FAQDocument], diagnostics: [Diagnostic], failed: Bool) {
+    public func read(_ inputs: [Input]) -> (documents: [FAQDocument], diagnostics: [Diagnostic], failed: Bool, converters: [FAQReader.ConverterTiming?]) {
         let loaded = ConcurrentMap.map(inputs) { input -> Swift.Result<[UInt8], ReadError> in
             do {
                 let bytes = try input.bytes ?? InputFile.bytes(input.path, maxSize: maxInputSize)
@@ -25,7 +25,7 @@ extension Exporter {
                 if options.site == nil, input.path != "-" { options.site = FAQReader.jekyllSite(near: input.path) }
                 if options.generator == nil, input.path != "-" { options.generator = FAQReader.siteGenerator(near: input.path) }
                 options.permalinks.merge(permalinks) { given, _ in given }
-                return .success(try FAQReader.read(bytes: bytes.get(), path: input.path, syntax: .init(path: input.path), options: options, lossy: lossy))
+                return .success(try FAQReader.read(bytes: bytes.get(), path: input.path, options: options, lossy: lossy))
             } catch let error as ReadError {
                 return .failure(error)
             } catch {
@@ -33,19 +33,21 @@ extension Exporter {
             }
         }
         var documents: [FAQDocument] = []
+        var converters: [FAQReader.ConverterTiming?] = []
         var diagnostics: [Diagnostic] = []
         var failed = false
         for result in results {
             switch result {
             case .success(let read):
                 documents.append(read.document)
+                converters.append(read.converter)
                 diagnostics += read.diagnostics
             case .failure(let error):
                 diagnostics.append(error.diagnostic)
                 failed = true
             }
         }
-        return (documents, diagnostics, failed)
+        return (documents, diagnostics, failed, converters)
     }
 
     /// `{% link guide/x.md %}` points at the permalink of that input when it is one of the

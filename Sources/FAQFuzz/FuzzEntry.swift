@@ -15,9 +15,10 @@ public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> Int32
         var count = 0
         for path in CommandLine.arguments.dropFirst() {
             guard let data = FileManager.default.contents(atPath: path) else { continue }
-            // A front-matter seed lives in corpus/frontmatter/; an .html file is HTML; the rest Markdown.
+            // A front-matter seed lives in corpus/frontmatter/; an .html file is HTML, .xml/.dbk DocBook; the rest Markdown.
             let target: FuzzHarness.Target = path.contains("/frontmatter/") ? .frontmatter
-                : path.hasSuffix(".html") || path.hasSuffix(".htm") ? .html : .markdown
+                : path.hasSuffix(".html") || path.hasSuffix(".htm") ? .html
+                : path.hasSuffix(".xml") || path.hasSuffix(".dbk") || path.contains("/docbook/") ? .docbook : .markdown
             FuzzHarness.run([UInt8](data), target: target)
             count += 1
         }

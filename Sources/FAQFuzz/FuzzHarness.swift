@@ -7,7 +7,7 @@ import Foundation
 /// One fuzz input through the whole pipeline: a reader, then every emitter, then the
 /// invariants every output must keep. A broken invariant traps, so libFuzzer saves the input.
 enum FuzzHarness {
-    enum Target: String { case markdown, html, frontmatter }
+    enum Target: String { case markdown, html, frontmatter, docbook }
 
     static var target: Target {
         Target(rawValue: ProcessInfo.processInfo.environment["FAQFUZZ_TARGET"] ?? "markdown") ?? .markdown
@@ -20,6 +20,7 @@ enum FuzzHarness {
         case .markdown: (input, path) = (bytes, "fuzz.md")
         case .html: (input, path) = (bytes, "fuzz.html")
         case .frontmatter: (input, path) = (Array("---\n".utf8) + bytes + Array("\n---\n## Q?\n\nA [l](#q)\n".utf8), "fuzz.md")
+        case .docbook: (input, path) = (bytes, "fuzz.dbk")
         }
         let result: FAQReader.Result
         do {

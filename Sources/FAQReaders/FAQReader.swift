@@ -8,46 +8,19 @@ public enum FAQReader {
     public struct Result: Sendable {
         public var document: FAQDocument
         public var diagnostics: [Diagnostic]
+        /// The external converter that read the document (RST, AsciiDoc), and its time.
+        public var converter: ConverterTiming?
+
+        init(document: FAQDocument, diagnostics: [Diagnostic], converter: ConverterTiming? = nil) {
+            self.document = document
+            self.diagnostics = diagnostics
+            self.converter = converter
+        }
     }
 
-    public enum Syntax: Sendable {
-        /// `.md`, `.markdown`: through cmark-gfm, even when the text starts with a tag (a README
-        /// opening with `<!-- -->` or `<div align="center">`), unless it is a whole HTML
-        /// document, or a Jekyll page (front matter) whose body starts with an element.
-        case markdown
-        case html
-        /// `.mdx` (Docusaurus): Markdown whose `import`/`export` lines are code, not text.
-        case mdx
-        /// No telling extension (`.txt`, standard input): HTML when the body starts with an element.
-        case unknown
-
-        /// `.html`/`.htm`/`.xhtml` are HTML; `.md`, `.markdown`, `.mdown`, `.mkd` Markdown;
-        /// `.mdx` MDX; anything else is told by its content.
-        public init(path: String) {
-            let lower = path.lowercased()
-            if lower.hasSuffix(".html") || lower.hasSuffix(".htm") || lower.hasSuffix(".xhtml") {
-                self = .html
-            } else if lower.hasSuffix(".mdx") {
-                self = .mdx
-            } else if [".md", ".markdown", ".mdown", ".mkd"].contains(where: lower.hasSuffix) {
-                self = .markdown
-            } else {
-                self = .unknown
-            }
-        }
-
-        /// Whether `body` is read as HTML: an HTML file, a whole HTML document, or a body that
-        /// starts with an element where Markdown would not be read from it (Jekyll's kramdown
-        /// keeps an HTML body as HTML; GitHub renders a README with cmark-gfm whatever it
-        /// starts with).
-        func readsAsHTML(_ body: Substring, hasFrontMatter: Bool) -> Bool {
-            if self == .html { return true }
-            guard let start = body.firstIndex(where: { !$0.isWhitespace }), body[start] == "<" else { return false }
-            let head = body[start...].prefix(15).lowercased()
-            if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") { return true }
-            let startsWithElement = head.dropFirst().first.map { $0.isASCII && $0.isLetter } ?? false
-            return startsWithElement && (hasFrontMatter || self == .unknown)
-        }
+    public struct ConverterTiming: Sendable, Hashable {
+        public var name: String
+        public var seconds: Double
     }
 
     /// Reads a file, looking for the Jekyll site (`_config.yml`) it is in.
@@ -72,14 +45,24 @@ public enum FAQReader {
         return (try? FrontMatter.split(text, file: "-"))?.metadata().permalink
     }
 
-    /// `syntax` nil: told by `path`'s extension (`Syntax(path:)`).
+    /// `syntax` nil or `.unknown`: `--from` (`options.syntax`), else the extension, else the content decides.
     public static func read(bytes: [UInt8], path: String, syntax: Syntax? = nil, options: ReaderOptions = ReaderOptions(), lossy: Bool = false) throws -> Result {
         try read(text: InputText.decode(bytes, file: path, lossy: lossy), path: path, syntax: syntax, options: options)
     }
 
-    /// `syntax` nil: told by `path`'s extension (`Syntax(path:)`).
+    /// `syntax` nil or `.unknown`: `--from` (`options.syntax`), else the extension, else the content decides.
     public static func read(text: String, path: String, syntax: Syntax? = nil, options: ReaderOptions = ReaderOptions()) throws -> Result {
-        let syntax = syntax ?? Syntax(path: path)
+        var syntax = options.syntax ?? syntax ?? .unknown
+        if syntax == .unknown { syntax = try Syntax(extensionOf: path) ?? Syntax.detect(text, file: path) }
+        switch syntax {
+        case .rst: return try RSTReader.read(text, file: path, options: options)
+        case .asciidoc: return try AsciiDocReader.read(text, file: path, options: options)
+        case .docbook: return try DocBookReader.read(text, file: path, options: options)
+        case .markdown, .html, .mdx, .unknown: return try readMarkdownOrHTML(text: text, path: path, syntax: syntax, options: options)
+        }
+    }
+
+    private static func readMarkdownOrHTML(text: String, path: String, syntax: Syntax, options: ReaderOptions) throws -> Result {
         let frontMatter = try FrontMatter.split(text, file: path)
         var metadata = frontMatter.metadata()
         var diagnostics: [Diagnostic] = []

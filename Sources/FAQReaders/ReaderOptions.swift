@@ -23,12 +23,22 @@ public struct ReaderOptions: Sendable, Hashable {
     /// The site generator the input is published with (`FAQReader.siteGenerator(near:)`),
     /// for that detection.
     public var generator: SiteGenerator?
+    /// The input's markup (`--from`); nil: the extension, else the content, decides.
+    public var syntax: FAQReader.Syntax?
+    /// Seconds an external converter (docutils, Asciidoctor) may run (`--converter-timeout`);
+    /// nil: 60 s plus 30 s per MB of input.
+    public var converterTimeout: Double?
     /// Markdown with this many top-level blocks is converted on two threads
     /// (`SplitConversion`); tests lower it to compare both paths.
     var splitThreshold = SplitConversion.defaultThreshold
 
-    public init(questionLevel: Int? = nil, baseURL: String? = nil, site: JekyllSite? = nil, permalinks: [String: String] = [:], maxNesting: Int = 64, section: String? = nil,
-                idStyle: IDStyle? = nil, generator: SiteGenerator? = nil) {
+    public init(
+        questionLevel: Int? = nil, baseURL: String? = nil, site: JekyllSite? = nil, permalinks: [String: String] = [:],
+        maxNesting: Int = 64, section: String? = nil, idStyle: IDStyle? = nil, generator: SiteGenerator? = nil,
+        syntax: FAQReader.Syntax? = nil, converterTimeout: Double? = nil
+    ) {
+        self.syntax = syntax
+        self.converterTimeout = converterTimeout
         self.questionLevel = questionLevel
         self.section = section
         self.baseURL = baseURL

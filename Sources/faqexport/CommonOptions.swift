@@ -10,8 +10,14 @@ extension IDStyle: ExpressibleByArgument {}
 
 /// Options shared by conversion and lint: how inputs are read.
 struct ReadingOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp("FAQ documents (.md, .markdown, .mdx, .html); '-' is standard input.", valueName: "INPUT"))
+    @Argument(help: ArgumentHelp("FAQ documents (.md, .mdx, .html, .rst, .adoc, .xml/.dbk DocBook); '-' is standard input.", valueName: "INPUT"))
     var inputs: [String] = []
+
+    @Option(name: .customLong("from"), help: ArgumentHelp("Input markup: \(FAQReader.Syntax.names); else the extension, then the content, decides.", valueName: "FORMAT"))
+    var from: String?
+
+    @Option(name: .customLong("converter-timeout"), parsing: .unconditional, help: ArgumentHelp("Seconds docutils or Asciidoctor may take for one input (default: 60, plus 30 per MB).", valueName: "SECONDS"))
+    var converterTimeout: Double?
 
     @Option(name: .customLong("question-level"), parsing: .unconditional, help: ArgumentHelp("Heading level (1-6) of the questions; detected when omitted.", valueName: "N"))
     var questionLevel: Int?
@@ -49,6 +55,10 @@ struct ReadingOptions: ParsableArguments {
         }
         if quiet && verbose { throw ValidationError("--quiet and --verbose exclude each other") }
         if let section, section.allSatisfy(\.isWhitespace) { throw ValidationError("--section needs a heading's text") }
+        if let from, FAQReader.Syntax(name: from) == nil {
+            throw ValidationError("unknown input format '\(from)'; known input formats: \(FAQReader.Syntax.names)")
+        }
+        if let converterTimeout, !(converterTimeout > 0 && converterTimeout <= 86_400) { throw ValidationError("--converter-timeout must be between 0 and 86400 seconds") }
     }
 
     /// `https://host/…`, `http://host/…` or `/path/`: what entry URLs and Liquid links can
@@ -69,7 +79,7 @@ struct ReadingOptions: ParsableArguments {
             guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else {
                 throw ValidationError("no INPUT given and no Sources-content/ directory here")
             }
-            paths = names.filter { [".md", ".markdown", ".mdx", ".html", ".htm"].contains(where: $0.lowercased().hasSuffix) }
+            paths = names.filter { [".md", ".markdown", ".mdx", ".html", ".htm", ".rst", ".adoc", ".dbk"].contains(where: $0.lowercased().hasSuffix) }
                 .sorted().map { "\(directory)/\($0)" }
             if paths.isEmpty { throw ValidationError("no INPUT given and Sources-content/ holds no documents") }
         }
@@ -84,7 +94,8 @@ struct ReadingOptions: ParsableArguments {
     }
 
     func readerOptions() -> ReaderOptions {
-        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL, section: section, idStyle: idStyle)
+        ReaderOptions(questionLevel: questionLevel, baseURL: baseURL, section: section, idStyle: idStyle,
+                      syntax: from.flatMap(FAQReader.Syntax.init(name:)), converterTimeout: converterTimeout)
     }
 
     /// `warningsAreErrors` (`lint --strict`): a warning that fails the run is shown even with -q.

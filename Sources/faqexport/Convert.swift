@@ -2,6 +2,7 @@ import ArgumentParser
 import FAQEmitters
 import FAQExport
 import FAQModel
+import FAQReaders
 import Foundation
 
 /// `faqexport [options] INPUT…`: the default command.
@@ -64,6 +65,11 @@ struct Convert: ParsableCommand {
             for f in OutputFormat.allCases.map(\.descriptor) {
                 print("\(f.name.padding(toLength: 7, withPad: " ", startingAt: 0)) .\(f.fileExtension.padding(toLength: 6, withPad: " ", startingAt: 0)) \(f.mediaType.padding(toLength: 26, withPad: " ", startingAt: 0)) \(f.summary)")
             }
+            print("\ninput formats (--from):")
+            for syntax in FAQReader.Syntax.inputFormats {
+                let extensions = syntax.extensions.map { "." + $0 }.joined(separator: " ")
+                print("\(syntax.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0)) \(extensions.padding(toLength: 38, withPad: " ", startingAt: 0)) \(syntax.summary)")
+            }
             return
         }
         let formats = try formats()
@@ -90,8 +96,9 @@ struct Convert: ParsableCommand {
         reading.report(read.diagnostics)
         if read.failed { throw ExitCode(1) }
         if reading.verbose {
-            for document in read.documents {
-                Diagnostics.printLine("faqexport: read \(document.source ?? "-"): \(document.allEntries.count) questions")
+            for (document, timing) in zip(read.documents, read.converters) {
+                let converter = timing.map { String(format: " (%@: %.2f s)", $0.name, $0.seconds) } ?? ""
+                Diagnostics.printLine("faqexport: read \(document.source ?? "-"): \(document.allEntries.count) questions\(converter)")
             }
         }
         if !toStdout { TemporaryFileCleanup.installSignalHandlers() }

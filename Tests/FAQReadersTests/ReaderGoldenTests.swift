@@ -16,6 +16,8 @@ import Testing
         "anchors/attribute-blocks.md", "anchors/kramdown-ials.md", "anchors/html-ids.html", "anchors/sphinx.html",
         "anchors/raw-html.md", "anchors/pandoc.md", "anchors/github.md", "anchors/jekyll-classic/classic.md",
         "anchors/hugo/content/goldmark.md", "anchors/mkdocs/docs/faq.md",
+        "rst/sphinx-faq.rst", "asciidoc/qanda.adoc", "asciidoc/sections.adoc", "docbook/qandaset.xml",
+        "docbook/article4.xml", "docbook/chapter.xml",
     ]
 
     @Test(arguments: cases)

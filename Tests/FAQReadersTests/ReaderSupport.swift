@@ -19,7 +19,7 @@ enum ReaderFixtures {
         if options.site == nil { options.site = FAQReader.jekyllSite(near: url.path) }
         if options.generator == nil { options.generator = FAQReader.siteGenerator(near: url.path) }
         options.filePath = url.path
-        return try FAQReader.read(bytes: bytes, path: relative, syntax: .init(path: relative), options: options)
+        return try FAQReader.read(bytes: bytes, path: relative, options: options)
     }
 
     /// The model as the tool ships it: the `json` format's writer, with default options.

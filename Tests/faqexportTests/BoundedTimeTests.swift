@@ -85,6 +85,23 @@ import Testing
         .init(name: "liquid unclosed output", path: "x.md", n: 10_000) { "---\ntitle: T\n---\n" + question + repeated("{{ x ", $0) + "\n" },
         .init(name: "liquid many links", path: "x.md", n: 500) { "---\ntitle: T\n---\n" + question + repeated("[a]({% link a.md %}) {{ site.baseurl }} ", $0) + "\n" },
         .init(name: "liquid unclosed raw", path: "x.md", n: 1_000) { "---\ntitle: T\n---\n" + question + repeated("{% raw %} x {% comment %}", $0) + "\n" },
+        // reStructuredText (docutils in a subprocess, then libxml2 and the converter)
+        .init(name: "rst many sections", path: "x.rst", n: 30) { n in
+            "Title\n=====\n\n" + (0..<n).map { ".. _l\($0):\n\nQuestion \($0)?\n--------------\n\nSee :ref:`l\($0 / 2)` and :func:`f`.\n\n" }.joined()
+        },
+        .init(name: "rst long paragraph", path: "x.rst", n: 500) { "Q?\n==\n\nA\n\nQ2?\n===\n\n" + repeated("*word* ``code`` :unknown:`x` ", $0) + "\n" },
+        // DocBook (libxml2 with the entity hook, then the converter)
+        .init(name: "docbook many entries", path: "x.dbk", n: 300) { n in
+            "<qandaset>" + (0..<n).map { "<qandaentry xml:id=\"e\($0)\"><question><para>Q \($0)?</para></question><answer><para>See <xref linkend=\"e\($0 / 2)\"/>.</para></answer></qandaentry>" }.joined() + "</qandaset>"
+        },
+        .init(name: "docbook nested quotes", path: "x.dbk", n: 20) { "<chapter><title>T</title><section><title>Q?</title>" + repeated("<blockquote>", $0) + "<para>deep</para>" + repeated("</blockquote>", $0) + "</section></chapter>" },
+        .init(name: "docbook entity runs", path: "x.dbk", n: 3_000) { n in
+            "<!DOCTYPE article [<!ENTITY e \"<emphasis>x</emphasis>\">]><article><section><title>Q?</title><para>" + repeated("&e;&amp;&#x41;&mdash;&undeclared;", n) + "</para></section></article>"
+        },
+        // AsciiDoc (Asciidoctor in a subprocess, then the DocBook reader)
+        .init(name: "asciidoc many sections", path: "x.adoc", n: 30) { n in
+            "= T\n\n" + (0..<n).map { "[[q\($0)]]\n== Question \($0)?\n\nSee <<q\($0 / 2)>>.\n\n" }.joined()
+        },
     ]
 
     /// Reads `text` and writes every format, as a run of the tool does, on this thread only

@@ -117,8 +117,12 @@ import Testing
     @Test func listFormatsAndVersion() throws {
         let list = try CLI.run(["--list-formats"])
         #expect(list.status == 0)
-        let names = list.stdout.split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        // Output formats, a blank line, then the input formats under a heading.
+        let parts = list.stdout.components(separatedBy: "\n\n")
+        let names = parts[0].split(separator: "\n").map { $0.split(separator: " ").first.map(String.init) ?? "" }
         #expect(names == ["man", "xhtml", "epub", "text", "json", "jsonld"])
+        let inputs = parts.dropFirst().joined().split(separator: "\n").dropFirst().map { $0.split(separator: " ").first.map(String.init) ?? "" }
+        #expect(inputs == ["markdown", "mdx", "html", "rst", "asciidoc", "docbook"])
         let version = try CLI.run(["--version"])
         #expect(version.status == 0 && !version.stdout.isEmpty)
         let help = try CLI.run(["--help"])
