@@ -6,7 +6,7 @@ struct FAQExportCommand: ParsableCommand {
 
     static let configuration = CommandConfiguration(
         commandName: "faqexport",
-        abstract: "Turn FAQ documents (Markdown/GFM, Jekyll pages, HTML) into man pages, EPUB, XHTML, text and JSON.",
+        abstract: "Turn FAQ documents (Markdown/GFM, Jekyll and Hugo pages, HTML, reStructuredText, AsciiDoc, DocBook) into man pages, EPUB, XHTML, text and JSON.",
         usage: """
             faqexport [convert] [options] [INPUT …]
             faqexport lint [--strict] [options] [INPUT …]
@@ -37,7 +37,10 @@ struct FAQExportCommand: ParsableCommand {
               --section TITLE       read only that section (e.g. a README's FAQ)
               --id-style S          ids the author did not write: github, kramdown,
                                     kramdown-classic, goldmark (Hugo), mkdocs, pandoc
-              --base-url URL        base for Liquid links and entry URLs
+              --from FORMAT         input markup: markdown, mdx, html, rst, asciidoc,
+                                    docbook (else the extension, then the content)
+              --base-url URL        the site's address: entry URLs and relative
+                                    links become absolute
               --width N, --ascii, --man-section S, --lossy, -q, -v
 
             EXIT STATUS
