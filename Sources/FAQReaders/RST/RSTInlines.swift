@@ -70,7 +70,9 @@ struct RSTInlines {
             builder.append(.text(Self.withoutMarkup(node.textContent)))
         case "faqexport_role":
             role(node, to: &builder)
-        case "raw", "system_message", "target" where node.firstChild == nil:
+        case "raw", "system_message":
+            return  // raw output is never trusted; docutils' messages become warnings elsewhere
+        case "target" where node.firstChild == nil:
             return
         default:
             // inline, abbreviation, acronym, subscript, superscript, generated, inline targets…
