@@ -82,7 +82,12 @@ struct FAQStructure {
                 if case .entry(_, _, _, let anchor) = item, let id = anchor.id, let target = current?.id ?? sections.last?.id {
                     ids.alias(id, to: target)
                 }
-                [item].asBlocks.forEach(append)
+                switch item {
+                // The common cases directly, without a one-item flow to flatten.
+                case .block(let block): append(block)
+                case .paragraph(let paragraph, _): append(.paragraph(paragraph))
+                case .heading, .entry, .anchor: [item].asBlocks.forEach(append)
+                }
             }
         }
         closeEntry()

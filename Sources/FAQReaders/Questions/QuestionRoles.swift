@@ -94,7 +94,7 @@ struct QuestionRoles {
                 switch convention {
                 case .headings(let questionLevel):
                     if level == questionLevel {
-                        role = SectionTitles.isContents(text) || SectionTitles.isFAQTitle(text) ? .content : .question
+                        role = SectionTitles.isContentsOrFAQTitle(text) ? .content : .question
                     } else {
                         role = level > questionLevel ? .content : sectionOrTitle(text)
                     }
