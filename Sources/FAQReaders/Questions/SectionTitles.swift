@@ -7,17 +7,17 @@ enum SectionTitles {
     /// "Project FAQ", "FAQ (Frequently Asked Questions)").
     static func isFAQTitle(_ text: String) -> Bool { isFAQTitle(text, key: key(text)) }
 
-    /// A table of contents or the FAQ's own title: a heading at the question level that
-    /// asks nothing. One key for both tests.
+    /// A table of contents or the FAQ's own title (one key for both tests).
     static func isContentsOrFAQTitle(_ text: String) -> Bool {
         let key = self.key(text)
         return contentsTitles.contains(key) || isFAQTitle(text, key: key)
     }
 
+    /// The key's tests first: they rule out nearly every heading, and cost less than `asks`.
     private static func isFAQTitle(_ text: String, key: String) -> Bool {
-        if QuestionText.asks(text) { return false }  // "Q a?" asks; "Q&A" names
-        if faqTitles.contains(key) { return true }
-        return key.split(separator: " ").count <= 4 && faqTitles.contains { containsPhrase(key, $0) }
+        // The key's words are single-spaced: four words or fewer have at most three spaces.
+        let names = faqTitles.contains(key) || key.utf8.lazy.filter { $0 == UInt8(ascii: " ") }.count <= 3 && faqTitles.contains { containsPhrase(key, $0) }
+        return names && !QuestionText.asks(text)  // "Q a?" asks; "Q&A" names
     }
 
     /// A document title that says the document is a FAQ ("Jekyll F.A.Q.s - Frequently Asked
