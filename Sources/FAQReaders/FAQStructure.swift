@@ -52,8 +52,9 @@ struct FAQStructure {
             else { preamble.append(block) }
         }
 
-        for (item, role) in zip(flow, roles) {
-            switch (role, item) {
+        // By index, matching `flow[index]` in place: copying each item would retain its every field.
+        for index in flow.indices {
+            switch (roles[index], flow[index]) {
             case (.title, .heading(_, let content, _, let anchor)):
                 // A "FAQ" heading that opens a page without a title names it.
                 if metadata.title?.isEmpty ?? true { metadata.title = content.plainText.trimmingWhitespace() }
@@ -79,10 +80,15 @@ struct FAQStructure {
             case (.content, _), (.question, _), (.boldQuestion, _), (.section, _):
                 // An entry that stays inside an answer (a <details> there) loses its element:
                 // its id names the question or section it now stands in.
-                if case .entry(_, _, _, let anchor) = item, let id = anchor.id, let target = current?.id ?? sections.last?.id {
+                if case .entry(_, _, _, let anchor) = flow[index], let id = anchor.id, let target = current?.id ?? sections.last?.id {
                     ids.alias(id, to: target)
                 }
-                [item].asBlocks.forEach(append)
+                switch flow[index] {
+                // The common cases directly, without a one-item flow to flatten.
+                case .block(let block): append(block)
+                case .paragraph(let paragraph, _): append(.paragraph(paragraph))
+                case .heading, .entry, .anchor: [flow[index]].asBlocks.forEach(append)
+                }
             }
         }
         closeEntry()

@@ -31,8 +31,10 @@ struct AnchorIndex: Sendable {
         var id: String
         /// The question, the section title or the heading's text.
         var title: [Inline]
-        /// `title` as the formats that cannot link name it (`CrossReference.label`).
-        var label: String
+        /// `title` as the formats that cannot link name it (`CrossReference.label`). Made
+        /// when a link asks for it: most targets are never linked to, and every emitter
+        /// builds its own index.
+        var label: String { CrossReference.label(title) }
         /// The unit holding the target; nil for a heading in the preamble.
         var unit: Int?
         /// The question that is, or holds, the target; nil for a section and its intro.
@@ -42,7 +44,6 @@ struct AnchorIndex: Sendable {
             self.kind = kind
             self.id = id
             self.title = title
-            label = CrossReference.label(title)
             self.unit = unit
             self.entry = entry
         }

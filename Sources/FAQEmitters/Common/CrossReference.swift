@@ -36,7 +36,17 @@ enum CrossReference {
     /// (punctuation, code quotes and spacing aside: a question written with `` `/` `` and a
     /// link to it written with a code span say the same).
     private static func comparable(_ text: String) -> String {
-        String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+        // ASCII by bytes: every link to a target compares titles, and asking Unicode's
+        // properties of each character costs more than the rest of the note.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            let kept = text.utf8.lazy.filter { isASCIILetter($0) || (0x30...0x39).contains($0) }.map { isASCIILetter($0) ? $0 | 0x20 : $0 }
+            return String(decoding: kept, as: UTF8.self)
+        }
+        return String(text.lowercased().filter { $0.isLetter || $0.isNumber })
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte | 0x20)
     }
 
     /// A title as one line of plain text, cut after `maximumLabel` characters; reads no more
@@ -73,6 +83,11 @@ enum CrossReference {
 
     /// White space runs as one space, none at the ends.
     static func oneLine(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // The same split for ASCII, by bytes: its white space is tab to carriage return, and space.
+            let words = text.utf8.split(whereSeparator: { $0 == 0x20 || (0x09...0x0D).contains($0) })
+            return words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 }

@@ -52,7 +52,7 @@ struct AnchorAssignment {
                 incomplete = !assign(&anchor, content: question, location: location) || incomplete
                 if Self.containsHeading(answer) { incomplete = !assignNested(&answer, near: location) || incomplete }
                 items[i] = .entry(question: question, answer: answer, location: location, anchor: anchor)
-            case .block(let block) where Self.containsHeading([block]):
+            case .block(let block) where Self.containsHeading(block):
                 var blocks = [block]
                 incomplete = !assignNested(&blocks, near: nil) || incomplete
                 items[i] = .block(blocks[0])
@@ -179,7 +179,7 @@ struct AnchorAssignment {
                 if anchor.id == nil { anchor.id = fallback(question, otherwise: "q") }
                 if Self.containsHeading(answer) { fillInNested(&answer) }
                 items[i] = .entry(question: question, answer: answer, location: location, anchor: anchor)
-            case .block(let block) where Self.containsHeading([block]):
+            case .block(let block) where Self.containsHeading(block):
                 var blocks = [block]
                 fillInNested(&blocks)
                 items[i] = .block(blocks[0])
@@ -290,13 +290,16 @@ struct AnchorAssignment {
     // MARK: Walking blocks
 
     static func containsHeading(_ blocks: [Block]) -> Bool {
-        blocks.contains { block in
-            switch block {
-            case .heading: return true
-            case .list(let list): return list.items.contains { containsHeading($0.content) }
-            case .quote(let quote): return containsHeading(quote.content)
-            case .paragraph, .code, .table, .thematicBreak: return false
-            }
+        blocks.contains(where: containsHeading)
+    }
+
+    /// For one block of the flow, without wrapping it in an array: the flow has many.
+    static func containsHeading(_ block: Block) -> Bool {
+        switch block {
+        case .heading: return true
+        case .list(let list): return list.items.contains { containsHeading($0.content) }
+        case .quote(let quote): return containsHeading(quote.content)
+        case .paragraph, .code, .table, .thematicBreak: return false
         }
     }
 

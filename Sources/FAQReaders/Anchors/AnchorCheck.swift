@@ -16,21 +16,24 @@ enum AnchorCheck {
         var ids = ids(in: document)
         ids.formUnion(aliases.keys)
         func isMissing(_ url: String) -> Bool {
-            guard url.hasPrefix("#"), url.count > 1 else { return false }
-            let fragment = String(url.dropFirst())
+            let rest = url.dropFirst()
+            guard url.hasPrefix("#"), !rest.isEmpty else { return false }
+            let fragment = String(rest)
             if ids.contains(fragment) { return false }
-            return !(fragment.removingPercentEncoding.map(ids.contains) ?? false)
+            return !(LinkRetarget.percentDecoded(fragment).map(ids.contains) ?? false)
         }
         func warning(_ url: String, _ location: SourceLocation) -> Diagnostic {
             .warning("link to '\(url)', which names no question, section or heading", at: location)
         }
         if let places {
+            let missing = places.filter { isMissing($0.url) }
+            guard !missing.isEmpty else { return [] }
             // A link in text the document left out (outside its FAQ section) is no finding.
             var kept: Set<String> = []
             document.preamble.forEachLink { kept.insert($0.url) }
             for entry in document.allEntries { entry.answer.forEachLink { kept.insert($0.url) } }
             if case .sections(let sections) = document.body { sections.forEach { $0.intro.forEachLink { kept.insert($0.url) } } }
-            return places.filter { isMissing($0.url) && kept.contains($0.url) }.map { warning($0.url, $0.location) }
+            return missing.filter { kept.contains($0.url) }.map { warning($0.url, $0.location) }
         }
         var out: [Diagnostic] = []
         func check(_ blocks: [Block], at location: SourceLocation) {

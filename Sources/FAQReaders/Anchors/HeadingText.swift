@@ -45,7 +45,7 @@ struct HeadingText: Sendable, Hashable {
     /// left to right: `---`, `--`, `...`; kramdown also `<< `, ` >>`, `<<`, `>>` (a space
     /// next to its guillemet goes with it).
     static func smart(_ s: String, _ typography: Typography) -> String {
-        guard s.contains("--") || s.contains("...") || (typography == .kramdown && (s.contains("<<") || s.contains(">>"))) else { return s }
+        guard mayHoldSymbols(s, typography) else { return s }
         let tokens: [String] = typography == .kramdown ? ["---", "--", "...", "<< ", " >>", "<<", ">>"] : ["---", "--", "..."]
         var out = ""
         var rest = Substring(s)
@@ -57,5 +57,23 @@ struct HeadingText: Sendable, Hashable {
             out.append(rest.removeFirst())
         }
         return out
+    }
+
+    /// Whether `s` has two `-` or `.` in a row (kramdown: also `<` or `>`), by bytes: every
+    /// heading passes here, and most have nothing to remove. Finds at least what the scan
+    /// above removes, which leaves any other string as it was.
+    private static func mayHoldSymbols(_ s: String, _ typography: Typography) -> Bool {
+        var previous: UInt8 = 0
+        for byte in s.utf8 {
+            if byte == previous {
+                switch byte {
+                case UInt8(ascii: "-"), UInt8(ascii: "."): return true
+                case UInt8(ascii: "<"), UInt8(ascii: ">"): if typography == .kramdown { return true }
+                default: break
+                }
+            }
+            previous = byte
+        }
+        return false
     }
 }

@@ -17,36 +17,40 @@ enum DelimiterCountGuard {
         (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) || byte >= 0x80
     }
 
+    /// Line by line, each byte looked for with `memchr`: nearly every byte is neither a
+    /// newline nor a delimiter, and this runs over every Markdown input.
     private static func check(_ b: UnsafeBufferPointer<UInt8>, file: String, lineOffset: Int) throws {
         var runs = 0
         var line = 1, blockLine = 1
-        var lineIsBlank = true
-        var i = 0
-        while i < b.count {
-            let byte = b[i]
-            if byte == 0x0A {
-                if lineIsBlank {
-                    runs = 0
-                    blockLine = line + 1
+        var start = 0
+        while start < b.count {
+            let end = ByteSearch.first(0x0A, in: b, from: start) ?? b.count
+            let text = UnsafeBufferPointer(rebasing: b[start..<end])
+            if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                runs = 0
+                blockLine = line + 1
+            } else {
+                runs += runCount(0x2A, in: text) + runCount(0x5F, in: text)  // '*', '_'
+                if runs > maxRunsPerBlock {
+                    throw ReadError("a block with more than \(maxRunsPerBlock) runs of '*' or '_' (cmark-gfm would take quadratic time over it); separate its paragraphs with blank lines",
+                                    at: SourceLocation(file: file, line: blockLine + lineOffset))
                 }
-                line += 1
-                lineIsBlank = true
-                i += 1
-                continue
             }
-            if byte != 0x20 && byte != 0x09 && byte != 0x0D { lineIsBlank = false }
-            guard byte == 0x2A || byte == 0x5F else {  // '*' or '_'
-                i += 1
-                continue
-            }
-            let start = i
-            while i < b.count, b[i] == byte { i += 1 }
-            if byte == 0x5F, start > 0, i < b.count, isWordByte(b[start - 1]), isWordByte(b[i]) { continue }
-            runs += 1
-            if runs > maxRunsPerBlock {
-                throw ReadError("a block with more than \(maxRunsPerBlock) runs of '*' or '_' (cmark-gfm would take quadratic time over it); separate its paragraphs with blank lines",
-                                at: SourceLocation(file: file, line: blockLine + lineOffset))
-            }
+            line += 1
+            start = end + 1
         }
+    }
+
+    /// The runs of `byte` in one line; a run of `_` inside a word is not one.
+    private static func runCount(_ byte: UInt8, in text: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        var i = 0
+        while let start = ByteSearch.first(byte, in: text, from: i) {
+            i = start
+            while i < text.count, text[i] == byte { i += 1 }
+            if byte == 0x5F, start > 0, i < text.count, isWordByte(text[start - 1]), isWordByte(text[i]) { continue }
+            count += 1
+        }
+        return count
     }
 }

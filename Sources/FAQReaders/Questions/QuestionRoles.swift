@@ -39,8 +39,9 @@ struct QuestionRoles {
         var total = [Int](repeating: 0, count: 7)
         var bold = 0
         var entries = 0
-        for item in flow {
-            switch item {
+        // Matching `flow[index]` borrows the item; a `for item in flow` copy retains its every field.
+        for index in flow.indices {
+            switch flow[index] {
             case .heading(let level, let content, _, _):
                 let text = content.plainText
                 total[level] += 1
@@ -86,15 +87,15 @@ struct QuestionRoles {
             }
             return .section
         }
-        for (index, item) in flow.enumerated() {
+        for index in flow.indices {
             let role: Role
-            switch item {
+            switch flow[index] {
             case .heading(let level, let content, _, _):
                 let text = content.plainText
                 switch convention {
                 case .headings(let questionLevel):
                     if level == questionLevel {
-                        role = SectionTitles.isContents(text) || SectionTitles.isFAQTitle(text) ? .content : .question
+                        role = SectionTitles.isContentsOrFAQTitle(text) ? .content : .question
                     } else {
                         role = level > questionLevel ? .content : sectionOrTitle(text)
                     }
@@ -147,8 +148,8 @@ struct QuestionRoles {
     private static func boldSectionLevel(_ flow: [FlowItem]) -> Int? {
         var lastHeading: Int?
         var deepest: Int?
-        for item in flow {
-            switch item {
+        for index in flow.indices {
+            switch flow[index] {
             case .heading(let level, _, _, _): lastHeading = level
             case .paragraph(let paragraph, _):
                 if let level = lastHeading, BoldQuestion(paragraph) != nil {

@@ -27,6 +27,7 @@ enum QuestionText {
     /// Ends in `?` (or the full-width `？`), closing quotes and brackets aside.
     static func asks(_ text: String) -> Bool {
         var s = core(text)
+        if s.last == "?" { return true }  // the common case, before the closing marks' scan
         while let last = s.last, "\"'”’»)]」』）".contains(last) { s.removeLast() }
         return s.last == "?" || s.last == "？" || s.last == "⁇"
     }

@@ -5,11 +5,19 @@
 enum SectionTitles {
     /// A heading that titles a FAQ (the whole of its text, give or take a word or two:
     /// "Project FAQ", "FAQ (Frequently Asked Questions)").
-    static func isFAQTitle(_ text: String) -> Bool {
-        if QuestionText.asks(text) { return false }  // "Q a?" asks; "Q&A" names
+    static func isFAQTitle(_ text: String) -> Bool { isFAQTitle(text, key: key(text)) }
+
+    /// A table of contents or the FAQ's own title (one key for both tests).
+    static func isContentsOrFAQTitle(_ text: String) -> Bool {
         let key = self.key(text)
-        if faqTitles.contains(key) { return true }
-        return key.split(separator: " ").count <= 4 && faqTitles.contains { containsPhrase(key, $0) }
+        return contentsTitles.contains(key) || isFAQTitle(text, key: key)
+    }
+
+    /// The key's tests first: they rule out nearly every heading, and cost less than `asks`.
+    private static func isFAQTitle(_ text: String, key: String) -> Bool {
+        // The key's words are single-spaced: four words or fewer have at most three spaces.
+        let names = faqTitles.contains(key) || key.utf8.lazy.filter { $0 == UInt8(ascii: " ") }.count <= 3 && faqTitles.contains { containsPhrase(key, $0) }
+        return names && !QuestionText.asks(text)  // "Q a?" asks; "Q&A" names
     }
 
     /// A document title that says the document is a FAQ ("Jekyll F.A.Q.s - Frequently Asked
@@ -48,9 +56,11 @@ enum SectionTitles {
 
     /// Lowercased letters and digits, every other run one space.
     static func key(_ text: String) -> String {
+        let core = QuestionText.core(text)
+        if core.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(core) }
         var out = ""
         var pendingSpace = false
-        for character in QuestionText.core(text).lowercased() {
+        for character in core.lowercased() {
             if character.isLetter || character.isNumber {
                 if pendingSpace && !out.isEmpty { out.append(" ") }
                 pendingSpace = false
@@ -60,5 +70,26 @@ enum SectionTitles {
             }
         }
         return out
+    }
+
+    /// The same key for ASCII text, by bytes: Unicode's letter and number properties, asked
+    /// of every character, cost more than everything else a heading goes through here.
+    private static func asciiKey(_ core: Substring) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(core.utf8.count)
+        var pendingSpace = false
+        for byte in core.utf8 {
+            let lower = byte | 0x20
+            let isLetter = lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z")
+            let isDigit = byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
+            if isLetter || isDigit {
+                if pendingSpace && !out.isEmpty { out.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                out.append(isLetter ? lower : byte)
+            } else {
+                pendingSpace = true
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }
