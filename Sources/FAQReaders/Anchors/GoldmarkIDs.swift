@@ -4,26 +4,13 @@
 /// lowercased, everything else is dropped (a tab too); `heading` when nothing is left. A
 /// repeat gets `-1`, `-2`…, skipping every id already taken, the author's `{#id}`s too.
 struct GoldmarkIDs: PlatformIDRule {
-    private var taken: Set<String> = []
-    /// Where the search for a free suffix of each slug resumes (ids are only ever added).
-    private var nextSuffix: [String: Int] = [:]
+    private var ids = SuffixedIDs()
 
     var honoursAttributeBlocks: Bool { true }
 
-    mutating func next(_ heading: HeadingText) -> String {
-        let base = slug(heading)
-        var id = base
-        var n = nextSuffix[base] ?? 1
-        while taken.contains(id) {
-            id = "\(base)-\(n)"
-            n += 1
-        }
-        if id != base { nextSuffix[base] = n }
-        taken.insert(id)
-        return id
-    }
+    mutating func next(_ heading: HeadingText) -> String { ids.unique(slug(heading)) }
 
-    mutating func reserve(_ id: String) { taken.insert(id) }
+    mutating func reserve(_ id: String) { ids.reserve(id) }
 
     func slug(_ heading: HeadingText) -> String {
         let slug = Self.slug(heading.source ?? heading.rendered(imageAlt: false, lineBreak: " "))
