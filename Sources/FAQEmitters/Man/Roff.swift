@@ -132,25 +132,16 @@ public enum Roff {
     /// The same on UTF-8 bytes (valid: they come from a `String`): ASCII goes byte by byte,
     /// only other scalars are decoded.
     private static func appendWithBreakPoints(utf8: UnsafeBufferPointer<UInt8>, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
-        var run = 0
-        var previousWide = false
-        var cluster = ClusterState()
+        var word = WordRun()
         var i = 0
         while i < utf8.count {
             let lead = utf8[i]
             if lead < 0x80 {
                 if lead == 0x20 || lead == 0x0A || lead == 0x09 {
-                    run = 0
-                } else {
-                    run += 1
-                    if run > 24 {
-                        out.append(UInt8(ascii: "\\"))
-                        out.append(UInt8(ascii: ":"))
-                        run = 1
-                    }
+                    word.end()
+                } else if word.breaksBeforeASCII() {
+                    appendBreakPoint(to: &out)
                 }
-                previousWide = false
-                cluster = ClusterState()
                 appendASCII(lead, newline: newline, to: &out)
                 i += 1
                 continue
@@ -163,15 +154,7 @@ public enum Roff {
                 i += length
                 continue
             }
-            let wide = v >= 0x1100 && DisplayWidth.isWide(v)
-            run += 1
-            if (wide && previousWide) || run > 24, cluster.mayBreak(before: v) {
-                out.append(UInt8(ascii: "\\"))
-                out.append(UInt8(ascii: ":"))
-                run = 1
-            }
-            cluster.advance(v)
-            previousWide = wide
+            if word.breaksBefore(v) { appendBreakPoint(to: &out) }
             if asciiOnly {
                 appendUnicodeEscape(v, to: &out)
             } else {
@@ -182,26 +165,14 @@ public enum Roff {
     }
 
     private static func appendWithBreakPointsByScalar<S: StringProtocol>(_ text: S, asciiOnly: Bool, newline: Breaks, to out: inout [UInt8]) {
-        var run = 0
-        var previousWide = false
-        var cluster = ClusterState()
+        var word = WordRun()
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if isC1(v) { continue }
             if v == 0x20 || v == 0x0A || v == 0x09 {
-                run = 0
-                previousWide = false
-                cluster = ClusterState()
-            } else {
-                let wide = v >= 0x1100 && DisplayWidth.isWide(v)
-                run += 1
-                if (wide && previousWide) || run > 24, cluster.mayBreak(before: v) {
-                    out.append(UInt8(ascii: "\\"))
-                    out.append(UInt8(ascii: ":"))
-                    run = 1
-                }
-                cluster.advance(v)
-                previousWide = wide
+                word.end()
+            } else if word.breaksBefore(v) {
+                appendBreakPoint(to: &out)
             }
             if v < 0x80 {
                 appendASCII(UInt8(v), newline: newline, to: &out)
@@ -216,6 +187,50 @@ public enum Roff {
     /// Where a break point would split a user-perceived character: before a combining mark,
     /// a variation selector, an emoji modifier (skin tone) or a joiner, after a joiner, and
     /// between the two regional indicators of a flag.
+    @inline(__always)
+    private static func appendBreakPoint(to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\\"))
+        out.append(UInt8(ascii: ":"))
+    }
+
+    /// A run of characters without a space, and where `\:` may go inside it: between two
+    /// wide characters, and every 24 characters, never inside a cluster.
+    struct WordRun {
+        private var length = 0
+        private var previousWide = false
+        private var cluster = ClusterState()
+
+        mutating func end() {
+            length = 0
+            previousWide = false
+            cluster = ClusterState()
+        }
+
+        /// Counts an ASCII character (which starts no cluster); true when a break goes before it.
+        mutating func breaksBeforeASCII() -> Bool {
+            length += 1
+            previousWide = false
+            cluster = ClusterState()
+            guard length > 24 else { return false }
+            length = 1
+            return true
+        }
+
+        /// Counts scalar `v`; true when a break goes before it.
+        mutating func breaksBefore(_ v: UInt32) -> Bool {
+            let wide = v >= 0x1100 && DisplayWidth.isWide(v)
+            length += 1
+            var breaks = false
+            if (wide && previousWide) || length > 24, cluster.mayBreak(before: v) {
+                length = 1
+                breaks = true
+            }
+            cluster.advance(v)
+            previousWide = wide
+            return breaks
+        }
+    }
+
     struct ClusterState {
         private var afterJoiner = false
         private var regionalIndicators = 0
